@@ -1,0 +1,49 @@
+// Subcommands of the frontline binary. Each registers its options on a CLI11 app and runs
+// after parsing; Run returns the process exit code (see docs/cli.md):
+//   0  every document read,
+//   1  some documents or rows failed (each reported on stderr as "file:line: what"),
+//   2  usage error or a missing resource (dictionary, gold file format).
+#ifndef FRONTLINE_CLI_COMMANDS_H_
+#define FRONTLINE_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+namespace frontline::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitSomeFailed = 1;
+constexpr int kExitUsage = 2;
+
+struct GlobalOptions {
+  std::string data_dir;  // --data
+};
+
+class ExtractCommand {
+ public:
+  void Register(CLI::App& app);
+  int Run(const GlobalOptions& global) const;
+
+ private:
+  std::vector<std::string> inputs_;
+  std::string format_ = "auto";
+  bool tokens_ = false;
+  size_t max_bytes_ = size_t{64} << 20;
+};
+
+class EvalCommand {
+ public:
+  void Register(CLI::App& app);
+  int Run(const GlobalOptions& global) const;
+
+ private:
+  std::vector<std::string> files_;
+  std::string task_;
+  bool json_ = false;
+  std::string predictions_;
+};
+
+}  // namespace frontline::cli
+
+#endif  // FRONTLINE_CLI_COMMANDS_H_

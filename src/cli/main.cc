@@ -1,0 +1,45 @@
+// frontline: news about armed conflict in, a structured record of events out.
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace frontline::cli;
+  CLI::App app{"frontline: reads news about armed conflict and writes a structured, geocoded, "
+               "dated record of its events.\n\nExit codes: 0 ok, 1 some documents failed, 2 usage."};
+  app.require_subcommand(1);
+  GlobalOptions global;
+  app.add_option("--data", global.data_dir,
+                 "directory of frontline's dictionaries (default: $FRONTLINE_DATA, else the source tree's data/)");
+  ExtractCommand extract;
+  extract.Register(*app.add_subcommand(
+      "extract", "Read documents (text, HTML pages, JSONL feeds, directories, - for stdin) and "
+                 "write one JSON object per document per line"));
+  EvalCommand eval;
+  eval.Register(*app.add_subcommand(
+      "eval", "Score frontline against gold files (JSONL rows with a \"set\" field, or --task)"));
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  try {
+    if (app.got_subcommand("extract")) return extract.Run(global);
+    if (app.got_subcommand("eval")) return eval.Run(global);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "frontline: internal error: %s\n", e.what());
+    return kExitSomeFailed;
+  }
+  return kExitUsage;
+}

@@ -1,0 +1,177 @@
+#include "doc/boilerplate.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "text/fold.h"
+
+namespace frontline::doc {
+namespace {
+
+size_t CountWords(std::string_view s) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = c == ' ' || c == '\n' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// Longest block, in words, that a `prefix` furniture phrase may condemn: a teaser or notice is
+// short, a paragraph that happens to start with "Updated" is not.
+constexpr size_t kPrefixMaxWords = 60;
+// Shortest and longest block that the pull-quote rule (a block repeated inside a longer one)
+// applies to.
+constexpr size_t kRepeatMinWords = 5;
+constexpr size_t kRepeatMaxWords = 60;
+// Longest caption, in words, recognised by its credit alone.
+constexpr size_t kCaptionMaxWords = 60;
+
+bool IsBodyLike(BlockRole role) {
+  return role == BlockRole::kBody || role == BlockRole::kListItem || role == BlockRole::kQuote;
+}
+
+}  // namespace
+
+size_t StripCredit(std::string_view text) {
+  // The credit is what follows the caption's last sentence: find the last ". " or similar.
+  size_t cut = std::string_view::npos;
+  for (size_t i = text.size(); i-- > 1;) {
+    const char c = text[i - 1];
+    if (text[i] == ' ' && (c == '.' || c == '!' || c == '?' || c == ')' || c == '"')) {
+      cut = i;
+      break;
+    }
+  }
+  if (cut == std::string_view::npos) return text.size();
+  std::string_view tail = text.substr(cut + 1);
+  if (tail.empty() || CountWords(tail) > 10) return text.size();
+  const char last = tail.back();
+  if (last == '.' || last == '!' || last == '?' || last == ',') return text.size();
+  const std::string folded = text::Fold(tail);
+  const bool marked = tail.find('/') != std::string_view::npos ||
+                      tail.find("\xC2\xA9") != std::string_view::npos ||  // ©
+                      folded.starts_with("photo") || folded.starts_with("credit") ||
+                      folded.starts_with("foto") || folded.starts_with("image");
+  if (!marked) return text.size();
+  size_t end = cut;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  return end;
+}
+
+void CleanBlocks(std::vector<Block>& blocks, const FurnitureDictionary& furniture) {
+  bool article_started = false;
+  bool comments_started = false;
+  for (Block& b : blocks) {
+    if (b.role == BlockRole::kDropped) continue;
+    if (comments_started) {
+      b.role = BlockRole::kDropped;
+      b.reason = "comment section";
+      continue;
+    }
+    if (auto match = furniture.Match(b.text)) {
+      const size_t words = CountWords(b.text);
+      const bool short_enough = match->whole_line || words <= kPrefixMaxWords;
+      if (short_enough) {
+        if (match->category == "comments" && match->whole_line && article_started) {
+          comments_started = true;
+        }
+        b.role = BlockRole::kDropped;
+        b.reason = match->category;
+        continue;
+      }
+    }
+    if (b.link_chars * 2 > b.text.size()) {
+      b.role = BlockRole::kDropped;
+      b.reason = "links";
+      continue;
+    }
+    if (IsBodyLike(b.role) && CountWords(b.text) >= 8) article_started = true;
+  }
+
+  // Folded forms, computed once, for the comparisons below.
+  std::vector<std::string> folded(blocks.size());
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].role != BlockRole::kDropped) folded[i] = text::Fold(blocks[i].text);
+  }
+
+  // Captions: a block followed closely by itself plus a credit; or a short block ending in one.
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    Block& a = blocks[i];
+    if (a.role == BlockRole::kDropped || folded[i].empty()) continue;
+    for (size_t j = i + 1; j < blocks.size() && j <= i + 3; ++j) {
+      Block& b = blocks[j];
+      if (b.role == BlockRole::kDropped || b.text.size() <= a.text.size()) continue;
+      if (!folded[j].starts_with(folded[i])) continue;
+      if (StripCredit(b.text) > a.text.size() + 2) continue;
+      a.role = BlockRole::kCaption;
+      b.role = BlockRole::kDropped;
+      b.reason = "caption repeated";
+      break;
+    }
+    if (a.role != BlockRole::kCaption && a.role != BlockRole::kDropped &&
+        CountWords(a.text) <= kCaptionMaxWords) {
+      const size_t keep = StripCredit(a.text);
+      if (keep < a.text.size()) {
+        a.text.resize(keep);
+        a.role = BlockRole::kCaption;
+      }
+    }
+  }
+  // A caption seen twice (a figcaption and the same text as a paragraph): keep the first.
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].role != BlockRole::kCaption) continue;
+    for (size_t j = 0; j < blocks.size(); ++j) {
+      if (j == i || blocks[j].role == BlockRole::kDropped || folded[j] != folded[i]) continue;
+      if (j > i || blocks[j].role != BlockRole::kCaption) {
+        blocks[j].role = BlockRole::kDropped;
+        blocks[j].reason = "caption repeated";
+      }
+    }
+  }
+
+  // Repeats: an exact repeat of an earlier block, or a short block inside a longer one.
+  std::unordered_set<std::string_view> seen;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    Block& b = blocks[i];
+    if (b.role == BlockRole::kDropped || b.role == BlockRole::kCaption || folded[i].empty()) continue;
+    if (!seen.insert(folded[i]).second) {
+      b.role = BlockRole::kDropped;
+      b.reason = "repeated";
+      continue;
+    }
+    const size_t words = CountWords(b.text);
+    if (words < kRepeatMinWords || words > kRepeatMaxWords) continue;
+    for (size_t j = 0; j < blocks.size(); ++j) {
+      if (j == i || blocks[j].role == BlockRole::kDropped) continue;
+      if (folded[j].size() <= folded[i].size()) continue;
+      if (folded[j].find(folded[i]) != std::string::npos) {
+        b.role = BlockRole::kDropped;
+        b.reason = "repeated inside a longer block";
+        break;
+      }
+    }
+  }
+}
+
+void AppendBlocks(const std::vector<Block>& blocks, Document& document) {
+  for (const Block& b : blocks) {
+    switch (b.role) {
+      case BlockRole::kBody: AppendParagraph(document, b.text, ParagraphKind::kBody); break;
+      case BlockRole::kHeading: AppendParagraph(document, b.text, ParagraphKind::kHeading); break;
+      case BlockRole::kListItem: AppendParagraph(document, b.text, ParagraphKind::kListItem); break;
+      case BlockRole::kQuote: AppendParagraph(document, b.text, ParagraphKind::kQuote); break;
+      case BlockRole::kCaption:
+        if (std::find(document.captions.begin(), document.captions.end(), b.text) ==
+            document.captions.end()) {
+          document.captions.push_back(b.text);
+        }
+        break;
+      case BlockRole::kDropped: break;
+    }
+  }
+}
+
+}  // namespace frontline::doc

@@ -1,0 +1,127 @@
+#include "doc/furniture.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "text/fold.h"
+
+namespace frontline::doc {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.back() == '\r' || s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  return s;
+}
+
+size_t CountWords(std::string_view folded) {
+  return folded.empty() ? 0 : 1 + static_cast<size_t>(std::count(folded.begin(), folded.end(), ' '));
+}
+
+// Byte offsets at which the words of a folded string start.
+void WordStarts(std::string_view folded, std::vector<size_t>& starts) {
+  starts.clear();
+  if (folded.empty()) return;
+  starts.push_back(0);
+  for (size_t i = 0; i < folded.size(); ++i)
+    if (folded[i] == ' ') starts.push_back(i + 1);
+}
+
+}  // namespace
+
+Result<FurnitureDictionary> FurnitureDictionary::Parse(std::string_view contents,
+                                                       std::string_view name) {
+  FurnitureDictionary dict;
+  size_t line_no = 0;
+  for (size_t pos = 0; pos <= contents.size();) {
+    size_t eol = contents.find('\n', pos);
+    if (eol == std::string_view::npos) eol = contents.size();
+    const std::string_view line = Trim(contents.substr(pos, eol - pos));
+    pos = eol + 1;
+    ++line_no;
+    if (line.empty() || line.front() == '#') continue;
+    const size_t t1 = line.find('\t');
+    const size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+    if (t2 == std::string_view::npos) {
+      return Status::Error(fmt::format("{}:{}: expected 'KIND<TAB>CATEGORY<TAB>phrase'", name, line_no));
+    }
+    const std::string_view kind = Trim(line.substr(0, t1));
+    const std::string category(Trim(line.substr(t1 + 1, t2 - t1 - 1)));
+    const std::string_view phrase = Trim(line.substr(t2 + 1));
+    if (phrase.empty()) return Status::Error(fmt::format("{}:{}: empty phrase", name, line_no));
+    const std::string folded = text::Fold(phrase);
+    Table* table = nullptr;
+    if (kind == "line") {
+      table = &dict.line_;
+    } else if (kind == "prefix") {
+      table = &dict.prefix_;
+      if (folded.empty()) {
+        dict.symbol_prefixes_.emplace_back(std::string(phrase), category);
+        ++dict.size_;
+        continue;
+      }
+      dict.max_prefix_words_ = std::max(dict.max_prefix_words_, CountWords(folded));
+    } else if (kind == "contains") {
+      table = &dict.contains_;
+      dict.max_contains_words_ = std::max(dict.max_contains_words_, CountWords(folded));
+    } else {
+      return Status::Error(fmt::format("{}:{}: unknown kind '{}' (line, prefix, contains)", name,
+                                       line_no, kind));
+    }
+    if (folded.empty()) {
+      return Status::Error(fmt::format("{}:{}: phrase '{}' has no letters or digits", name,
+                                       line_no, phrase));
+    }
+    table->try_emplace(folded, Entry{category});
+    ++dict.size_;
+  }
+  return dict;
+}
+
+Result<FurnitureDictionary> FurnitureDictionary::Load(const std::string& data_dir) {
+  const std::string path = data_dir + "/boilerplate/furniture.txt";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(fmt::format("{}: cannot open the furniture dictionary", path));
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return Parse(ss.str(), path);
+}
+
+std::optional<FurnitureMatch> FurnitureDictionary::Match(std::string_view block) const {
+  {
+    std::string_view raw = Trim(block);
+    for (const auto& [symbol, category] : symbol_prefixes_) {
+      if (raw.substr(0, symbol.size()) == symbol) return FurnitureMatch{category, symbol, false};
+    }
+  }
+  const std::string folded = text::Fold(block);
+  if (folded.empty()) return std::nullopt;
+  if (auto it = line_.find(folded); it != line_.end()) {
+    return FurnitureMatch{it->second.category, it->first, true};
+  }
+  thread_local std::vector<size_t> starts;
+  WordStarts(folded, starts);
+  const std::string_view f(folded);
+  // Prefixes: the block's first 1..max_prefix_words_ words.
+  for (size_t n = 1; n <= max_prefix_words_ && n <= starts.size(); ++n) {
+    const size_t end = n < starts.size() ? starts[n] - 1 : f.size();
+    if (auto it = prefix_.find(f.substr(0, end)); it != prefix_.end()) {
+      return FurnitureMatch{it->second.category, it->first, n == starts.size()};
+    }
+  }
+  if (starts.size() > kContainsMaxWords) return std::nullopt;
+  for (size_t i = 0; i < starts.size(); ++i) {
+    for (size_t n = 1; n <= max_contains_words_ && i + n <= starts.size(); ++n) {
+      const size_t end = i + n < starts.size() ? starts[i + n] - 1 : f.size();
+      if (auto it = contains_.find(f.substr(starts[i], end - starts[i])); it != contains_.end()) {
+        return FurnitureMatch{it->second.category, it->first, false};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace frontline::doc

@@ -1,0 +1,237 @@
+#include "doc/source.h"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include "doc/html_reader.h"
+
+namespace frontline::doc {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool EndsWithAny(std::string_view name, std::initializer_list<std::string_view> suffixes) {
+  std::string lower(name);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view s : suffixes)
+    if (std::string_view(lower).ends_with(s)) return true;
+  return false;
+}
+
+Result<std::string> ReadAll(std::istream& in, size_t limit, std::string_view name) {
+  std::string data;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    data.append(buf, static_cast<size_t>(in.gcount()));
+    if (data.size() > limit) {
+      return Status::Error(fmt::format("input larger than the limit of {} bytes", limit));
+    }
+  }
+  if (in.bad()) return Status::Error(fmt::format("read error on {}", name));
+  return data;
+}
+
+void ReadFeed(const std::string& origin, std::string_view data, const SourceOptions& options,
+              const DocumentSink& documents, const ProblemSink& problems, size_t& count) {
+  uint64_t line_no = 0;
+  size_t pos = 0;
+  while (pos < data.size()) {
+    size_t eol = data.find('\n', pos);
+    if (eol == std::string_view::npos) eol = data.size();
+    std::string_view line = data.substr(pos, eol - pos);
+    pos = eol + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    if (line.size() > options.max_document_bytes) {
+      problems(fmt::format("{}:{}", origin, line_no),
+               fmt::format("record of {} bytes exceeds the limit of {} bytes", line.size(),
+                           options.max_document_bytes));
+      ++count;
+      continue;
+    }
+    RawDocument raw;
+    raw.origin = origin;
+    raw.line = line_no;
+    if (Status s = ParseFeedLine(line, raw); !s.ok()) {
+      problems(raw.Where(), s.message());
+      ++count;
+      continue;
+    }
+    documents(std::move(raw));
+  }
+}
+
+void ReadOne(const std::string& name, std::string data, const SourceOptions& options,
+             const DocumentSink& documents, const ProblemSink& problems, size_t& count) {
+  Format format = options.format;
+  if (format == Format::kAuto) format = SniffFormat(name, std::string_view(data).substr(0, 4096));
+  if (format == Format::kJsonl) {
+    ReadFeed(name, data, options, documents, problems, count);
+    return;
+  }
+  RawDocument raw;
+  raw.origin = name;
+  raw.format = format;
+  raw.bytes = std::move(data);
+  documents(std::move(raw));
+}
+
+void ReadFile(const fs::path& path, const SourceOptions& options, const DocumentSink& documents,
+              const ProblemSink& problems, size_t& count) {
+  const std::string name = path.string();
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (!ec && size > options.max_document_bytes && !EndsWithAny(name, {".jsonl", ".ndjson"})) {
+    problems(name, fmt::format("file of {} bytes exceeds the limit of {} bytes", size,
+                               options.max_document_bytes));
+    ++count;
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    problems(name, fmt::format("cannot open: {}", std::strerror(errno)));
+    ++count;
+    return;
+  }
+  const bool feed = options.format == Format::kJsonl || EndsWithAny(name, {".jsonl", ".ndjson"});
+  Result<std::string> data = ReadAll(in, feed ? SIZE_MAX : options.max_document_bytes, name);
+  if (!data.ok()) {
+    problems(name, data.status().message());
+    ++count;
+    return;
+  }
+  ReadOne(name, std::move(data).value(), options, documents, problems, count);
+}
+
+void ReadDirectory(const fs::path& dir, const SourceOptions& options, const DocumentSink& documents,
+                   const ProblemSink& problems, size_t& count) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    problems(dir.string(), fmt::format("cannot read directory: {}", ec.message()));
+    ++count;
+    return;
+  }
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      problems(dir.string(), fmt::format("cannot read directory: {}", ec.message()));
+      ++count;
+      break;
+    }
+    const std::string leaf = it->path().filename().string();
+    if (!leaf.empty() && leaf.front() == '.') {
+      if (it->is_directory()) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file()) files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& f : files) ReadFile(f, options, documents, problems, count);
+}
+
+}  // namespace
+
+Format SniffFormat(std::string_view name, std::string_view head) {
+  if (EndsWithAny(name, {".jsonl", ".ndjson", ".json"})) return Format::kJsonl;
+  if (EndsWithAny(name, {".html", ".htm", ".xhtml", ".shtml"})) return Format::kHtml;
+  if (EndsWithAny(name, {".txt", ".text"})) return Format::kText;
+  size_t i = 0;
+  // Skip a UTF-8 byte order mark and leading space.
+  if (head.starts_with("\xEF\xBB\xBF")) i = 3;
+  while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
+  if (i < head.size() && head[i] == '{') return Format::kJsonl;
+  return LooksLikeHtml(head) ? Format::kHtml : Format::kText;
+}
+
+Status ParseFeedLine(std::string_view line, RawDocument& raw) {
+  thread_local simdjson::dom::parser parser;
+  const simdjson::padded_string padded(line);
+  simdjson::dom::element root;
+  if (auto error = parser.parse(padded).get(root); error) {
+    return Status::Error(fmt::format("malformed JSON: {}", simdjson::error_message(error)));
+  }
+  simdjson::dom::object obj;
+  if (root.get_object().get(obj)) return Status::Error("malformed record: expected a JSON object");
+  auto get_string = [&](const char* key, std::string& out) -> Status {
+    simdjson::dom::element value;
+    if (obj[key].get(value)) return Status::Ok();
+    if (value.is_null()) return Status::Ok();
+    std::string_view sv;
+    if (value.get_string().get(sv)) {
+      return Status::Error(fmt::format("malformed record: \"{}\" must be a string", key));
+    }
+    out.assign(sv);
+    return Status::Ok();
+  };
+  {
+    simdjson::dom::element id;
+    if (!obj["id"].get(id) && !id.is_null()) {
+      if (id.is_string()) {
+        raw.id.assign(std::string_view(id.get_string()));
+      } else if (id.is_int64() || id.is_uint64()) {
+        raw.id = simdjson::to_string(id);
+      } else {
+        return Status::Error("malformed record: \"id\" must be a string or an integer");
+      }
+    }
+  }
+  for (auto [key, field] : {std::pair{"url", &raw.url}, std::pair{"title", &raw.title},
+                            std::pair{"published", &raw.published}}) {
+    if (Status s = get_string(key, *field); !s.ok()) return s;
+  }
+  std::string text, html;
+  if (Status s = get_string("text", text); !s.ok()) return s;
+  if (Status s = get_string("html", html); !s.ok()) return s;
+  if (!html.empty()) {
+    raw.format = Format::kHtml;
+    raw.bytes = std::move(html);
+  } else if (!text.empty()) {
+    raw.format = Format::kText;
+    raw.bytes = std::move(text);
+  } else {
+    return Status::Error("malformed record: neither \"text\" nor \"html\" holds any content");
+  }
+  return Status::Ok();
+}
+
+size_t ReadSources(const std::vector<std::string>& inputs, const SourceOptions& options,
+                   const DocumentSink& documents, const ProblemSink& problems) {
+  size_t count = 0;
+  for (const std::string& input : inputs) {
+    if (input == "-") {
+      std::ios::sync_with_stdio(false);
+      const bool feed = options.format == Format::kJsonl;
+      Result<std::string> data = ReadAll(std::cin, feed ? SIZE_MAX : options.max_document_bytes, "-");
+      if (!data.ok()) {
+        problems("-", data.status().message());
+        ++count;
+        continue;
+      }
+      ReadOne("-", std::move(data).value(), options, documents, problems, count);
+      continue;
+    }
+    std::error_code ec;
+    const fs::file_status st = fs::status(input, ec);
+    if (ec || !fs::exists(st)) {
+      problems(input, "no such file or directory");
+      ++count;
+    } else if (fs::is_directory(st)) {
+      ReadDirectory(input, options, documents, problems, count);
+    } else {
+      ReadFile(input, options, documents, problems, count);
+    }
+  }
+  return count;
+}
+
+}  // namespace frontline::doc

@@ -1,0 +1,95 @@
+#include "eval/eval.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <map>
+#include <ostream>
+
+#include "eval/tasks.h"
+
+namespace frontline::eval {
+
+const std::vector<TaskInfo>& Tasks() {
+  static const std::vector<TaskInfo> kTasks = {
+      {"extraction", {"aeb", "extraction"}, MakeExtractionTask},
+      {"sentences", {"ud-ewt", "sentences"}, MakeSentencesTask},
+  };
+  return kTasks;
+}
+
+const TaskInfo* FindTask(std::string_view name) {
+  for (const TaskInfo& t : Tasks())
+    if (t.name == name) return &t;
+  return nullptr;
+}
+
+const TaskInfo* TaskForSet(std::string_view set) {
+  for (const TaskInfo& t : Tasks())
+    for (std::string_view s : t.sets)
+      if (s == set) return &t;
+  return nullptr;
+}
+
+Result<FileReport> EvaluateFile(const std::string& path, std::string_view forced_task,
+                                const pipeline::Pipeline& pipeline, std::ostream* predictions,
+                                const std::function<void(const std::string&, const std::string&)>& problem) {
+  if (path.ends_with(".xml")) {
+    return Status::Error("the geoparsing task (XML gold) is not implemented yet");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error("cannot open gold file");
+  const TaskInfo* forced = nullptr;
+  if (!forced_task.empty()) {
+    forced = FindTask(forced_task);
+    if (forced == nullptr) return Status::Error(fmt::format("unknown task '{}'", forced_task));
+  }
+  FileReport report;
+  report.file = path;
+  std::map<std::string_view, std::unique_ptr<Task>> running;
+  std::vector<std::string_view> order;
+  std::string line;
+  size_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const std::string where = fmt::format("{}:{}", path, line_no);
+    const nlohmann::json row = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (row.is_discarded() || !row.is_object()) {
+      problem(where, "malformed JSON row");
+      ++report.problems;
+      continue;
+    }
+    const TaskInfo* info = forced;
+    if (info == nullptr) {
+      const std::string set = row.value("set", std::string());
+      if (set.empty()) {
+        return Status::Error(fmt::format("line {}: row has no \"set\" field; name the task with --task",
+                                         line_no));
+      }
+      info = TaskForSet(set);
+      if (info == nullptr) {
+        return Status::Error(fmt::format("line {}: no task scores set '{}' yet", line_no, set));
+      }
+    }
+    auto it = running.find(info->name);
+    if (it == running.end()) {
+      it = running.emplace(info->name, info->make(pipeline)).first;
+      order.push_back(info->name);
+    }
+    nlohmann::json prediction;
+    if (Status s = it->second->Add(row, prediction); !s.ok()) {
+      problem(where, s.message());
+      ++report.problems;
+      continue;
+    }
+    ++report.rows;
+    if (predictions != nullptr) {
+      *predictions << prediction.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    }
+  }
+  for (std::string_view name : order) report.scores.emplace_back(std::string(name), running[name]->Scores());
+  return report;
+}
+
+}  // namespace frontline::eval

@@ -1,0 +1,36 @@
+#include "pipeline/pipeline.h"
+
+#include <vector>
+
+namespace frontline::pipeline {
+
+Result<std::unique_ptr<Resources>> Resources::Load(const std::string& data_dir) {
+  auto resources = std::make_unique<Resources>();
+  Result<text::WordLists> words = text::WordLists::Load(data_dir);
+  if (!words.ok()) return words.status();
+  resources->words = std::move(words).value();
+  Result<doc::FurnitureDictionary> furniture = doc::FurnitureDictionary::Load(data_dir);
+  if (!furniture.ok()) return furniture.status();
+  resources->furniture = std::move(furniture).value();
+  return resources;
+}
+
+Pipeline::Pipeline(const Resources& resources)
+    : resources_(&resources), reader_(resources.furniture), splitter_(resources.words) {}
+
+Result<Record> Pipeline::Process(const doc::RawDocument& raw) const {
+  Result<doc::Document> document = reader_.Read(raw);
+  if (!document.ok()) return document.status();
+  Record record{std::move(document).value(), {}};
+  Analyze(record);
+  return record;
+}
+
+void Pipeline::Analyze(Record& record) const {
+  std::vector<text::Span> spans;
+  spans.reserve(record.document.paragraphs.size());
+  for (const doc::Paragraph& p : record.document.paragraphs) spans.push_back(p.span);
+  text::Analyze(record.document.text, spans, splitter_, record.text);
+}
+
+}  // namespace frontline::pipeline

@@ -1,0 +1,59 @@
+// The pipeline: raw documents in, analysed records out.
+//
+// Stages run in order (reader, text layer; later geocoding, time, events), each handing typed
+// records to the next. Resources (dictionaries) are loaded once and shared read-only, so one
+// Pipeline may serve many threads.
+#ifndef FRONTLINE_PIPELINE_PIPELINE_H_
+#define FRONTLINE_PIPELINE_PIPELINE_H_
+
+#include <memory>
+#include <string>
+
+#include "doc/document.h"
+#include "doc/furniture.h"
+#include "doc/reader.h"
+#include "status/status.h"
+#include "text/abbreviations.h"
+#include "text/layer.h"
+#include "text/sentences.h"
+
+namespace frontline::pipeline {
+
+// Everything frontline reads from its data directory.
+struct Resources {
+  text::WordLists words;
+  doc::FurnitureDictionary furniture;
+
+  // Loads every dictionary under `data_dir`; fails with the file and line of the first problem.
+  static Result<std::unique_ptr<Resources>> Load(const std::string& data_dir);
+};
+
+// One document after the pipeline: the clean document and its text layer.
+struct Record {
+  doc::Document document;
+  text::TextLayer text;
+};
+
+class Pipeline {
+ public:
+  // `resources` must outlive the pipeline.
+  explicit Pipeline(const Resources& resources);
+
+  // Reads and analyses one raw document. Fails where the reader fails (message without the
+  // location prefix: see RawDocument::Where).
+  Result<Record> Process(const doc::RawDocument& raw) const;
+
+  // Runs the stages after the reader on an already clean document.
+  void Analyze(Record& record) const;
+
+  const text::SentenceSplitter& splitter() const { return splitter_; }
+
+ private:
+  const Resources* resources_;
+  doc::Reader reader_;
+  text::SentenceSplitter splitter_;
+};
+
+}  // namespace frontline::pipeline
+
+#endif  // FRONTLINE_PIPELINE_PIPELINE_H_

@@ -1,0 +1,70 @@
+#include "pipeline/record_json.h"
+
+namespace frontline::pipeline {
+namespace {
+
+std::string_view KindName(doc::ParagraphKind kind) {
+  switch (kind) {
+    case doc::ParagraphKind::kBody: return "body";
+    case doc::ParagraphKind::kHeading: return "heading";
+    case doc::ParagraphKind::kListItem: return "list_item";
+    case doc::ParagraphKind::kQuote: return "quote";
+  }
+  return "body";
+}
+
+nlohmann::json OrNull(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
+
+}  // namespace
+
+nlohmann::json ToJson(const Record& record, const JsonOptions& options) {
+  const doc::Document& d = record.document;
+  nlohmann::json j;
+  j["id"] = d.id;
+  j["source"] = {{"file", d.origin}, {"line", d.line == 0 ? nlohmann::json() : nlohmann::json(d.line)}};
+  j["format"] = doc::FormatName(d.format);
+  j["encoding"] = d.encoding;
+  j["url"] = OrNull(d.url);
+  j["title"] = OrNull(d.title);
+  j["published"] = d.published.empty()
+                       ? nlohmann::json()
+                       : nlohmann::json{{"text", d.published}, {"from", d.published_from}};
+  j["language"] = OrNull(d.language);
+  j["text"] = d.text;
+  nlohmann::json paragraphs = nlohmann::json::array();
+  for (const doc::Paragraph& p : d.paragraphs) {
+    paragraphs.push_back({{"start", p.span.begin}, {"end", p.span.end}, {"kind", KindName(p.kind)}});
+  }
+  j["paragraphs"] = std::move(paragraphs);
+  j["captions"] = d.captions;
+  nlohmann::json sentences = nlohmann::json::array();
+  for (size_t i = 0; i < record.text.sentences.size(); ++i) {
+    const text::Sentence& s = record.text.sentences[i];
+    sentences.push_back({{"index", i},
+                         {"paragraph", s.paragraph},
+                         {"start", s.span.begin},
+                         {"end", s.span.end},
+                         {"text", s.span.Of(d.text)}});
+  }
+  j["sentences"] = std::move(sentences);
+  if (options.tokens) {
+    nlohmann::json tokens = nlohmann::json::array();
+    for (const text::Token& t : record.text.tokens) {
+      tokens.push_back({{"start", t.span.begin},
+                        {"end", t.span.end},
+                        {"kind", text::TokenKindName(t.kind)},
+                        {"fold", record.text.FoldOf(t)}});
+    }
+    j["tokens"] = std::move(tokens);
+  }
+  j["events"] = nlohmann::json::array();
+  j["complete"] = d.complete;
+  j["warnings"] = d.warnings;
+  return j;
+}
+
+std::string ToJsonLine(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace frontline::pipeline

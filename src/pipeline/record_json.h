@@ -1,0 +1,24 @@
+// JSON form of a record: the output of `frontline extract`, one object a line.
+// docs/schema.md describes every field.
+#ifndef FRONTLINE_PIPELINE_RECORD_JSON_H_
+#define FRONTLINE_PIPELINE_RECORD_JSON_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "pipeline/pipeline.h"
+
+namespace frontline::pipeline {
+
+struct JsonOptions {
+  bool tokens = false;  // include every token with its span and folded form
+};
+
+nlohmann::json ToJson(const Record& record, const JsonOptions& options);
+
+// One line of JSONL: compact, UTF-8, invalid sequences (there should be none) replaced.
+std::string ToJsonLine(const nlohmann::json& value);
+
+}  // namespace frontline::pipeline
+
+#endif  // FRONTLINE_PIPELINE_RECORD_JSON_H_

@@ -1,0 +1,113 @@
+#include "text/abbreviations.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace frontline::text {
+namespace {
+
+// Lower-cases ASCII letters; other bytes are kept, which is enough for the listed forms.
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  return out;
+}
+
+std::string_view TrimLine(std::string_view line) {
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+    line.remove_suffix(1);
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+  return line;
+}
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(fmt::format("{}: cannot open word list", path));
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+Result<WordLists> WordLists::Parse(std::string_view abbreviations,
+                                   std::string_view abbreviations_name, std::string_view starters,
+                                   std::string_view starters_name) {
+  WordLists lists;
+  size_t line_no = 0;
+  for (size_t pos = 0; pos <= abbreviations.size();) {
+    size_t eol = abbreviations.find('\n', pos);
+    if (eol == std::string_view::npos) eol = abbreviations.size();
+    std::string_view line = TrimLine(abbreviations.substr(pos, eol - pos));
+    pos = eol + 1;
+    ++line_no;
+    if (line.empty() || line.front() == '#') continue;
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) {
+      return Status::Error(fmt::format("{}:{}: expected 'ABBREVIATION<TAB>CLASS'",
+                                       abbreviations_name, line_no));
+    }
+    std::string_view word = TrimLine(line.substr(0, tab));
+    std::string_view cls_name = TrimLine(line.substr(tab + 1));
+    AbbreviationClass cls;
+    if (cls_name == "title") {
+      cls = AbbreviationClass::kTitle;
+    } else if (cls_name == "month") {
+      cls = AbbreviationClass::kMonth;
+    } else if (cls_name == "common") {
+      cls = AbbreviationClass::kCommon;
+    } else if (cls_name == "initialism") {
+      cls = AbbreviationClass::kInitialism;
+    } else {
+      return Status::Error(fmt::format("{}:{}: unknown class '{}' (title, month, common, initialism)",
+                                       abbreviations_name, line_no, cls_name));
+    }
+    if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+    if (word.empty()) {
+      return Status::Error(fmt::format("{}:{}: empty abbreviation", abbreviations_name, line_no));
+    }
+    // A word listed twice keeps its first class; the file reads top to bottom like a table.
+    lists.by_word_.try_emplace(std::string(word), cls);
+  }
+  for (size_t pos = 0; pos <= starters.size();) {
+    size_t eol = starters.find('\n', pos);
+    if (eol == std::string_view::npos) eol = starters.size();
+    std::string_view line = TrimLine(starters.substr(pos, eol - pos));
+    pos = eol + 1;
+    if (line.empty() || line.front() == '#') continue;
+    lists.starters_.insert(AsciiLower(line));
+  }
+  (void)starters_name;
+  return lists;
+}
+
+Result<WordLists> WordLists::Load(const std::string& data_dir) {
+  const std::string abbr_path = data_dir + "/text/abbreviations.txt";
+  const std::string start_path = data_dir + "/text/sentence_starters.txt";
+  Result<std::string> abbr = ReadFile(abbr_path);
+  if (!abbr.ok()) return abbr.status();
+  Result<std::string> starters = ReadFile(start_path);
+  if (!starters.ok()) return starters.status();
+  return Parse(abbr.value(), abbr_path, starters.value(), start_path);
+}
+
+std::optional<AbbreviationClass> WordLists::FindAbbreviation(std::string_view word) const {
+  auto it = by_word_.find(word);
+  if (it == by_word_.end()) return std::nullopt;
+  return it->second;
+}
+
+bool WordLists::IsSentenceStarter(std::string_view word) const {
+  if (word.empty() || word.size() > 24) return false;
+  char buf[24];
+  for (size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+  }
+  return starters_.contains(std::string_view(buf, word.size()));
+}
+
+}  // namespace frontline::text
