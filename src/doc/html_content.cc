@@ -74,12 +74,13 @@ constexpr std::string_view kNegativeParts[] = {
     "tag-list",   "taglist",    "pagination", "pager",     "login",       "consent",
     "gdpr",       "screen-reader", "sr-only", "visually-hidden", "print-only", "rating",
     "teaser",     "topics",     "keywords",  "follow",     "donate",      "nocontent",
+    "searchform", "search-form",
 };
 // Class and id words that mark furniture when they stand as a whole word.
 constexpr std::string_view kNegativeTokens[] = {
     "ad",  "ads",    "nav",    "share",  "shares", "meta",  "tools", "date",  "time",
     "author", "credit", "credits", "header", "rail", "aside", "tags", "tag",  "print",
-    "more", "hide",  "hidden", "noprint", "links", "extra", "related", "info", "bio",
+    "more", "hide",  "hidden", "noprint", "links", "extra", "related", "info", "bio", "search",
 };
 // Class and id words of elements that hold the article body.
 constexpr std::string_view kBodyNames[] = {
@@ -125,7 +126,7 @@ bool IsNeverContent(GumboTag tag) {
     case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_HEAD:
     case GUMBO_TAG_TITLE: case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER:
     case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_MAP:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_MENU: case GUMBO_TAG_LABEL: case GUMBO_TAG_FORM:
+    case GUMBO_TAG_HEADER: case GUMBO_TAG_MENU: case GUMBO_TAG_LABEL:
     case GUMBO_TAG_H1: case GUMBO_TAG_HR:
       return true;
     default:
@@ -154,9 +155,14 @@ class Extractor {
   std::vector<Block> Run() {
     Index(root_, -1, 0);
     if (infos_.empty()) return {};
+    // Measure once ignoring class names, to see which negative-looking elements are really
+    // page wrappers, then again for real.
+    ignore_names_ = true;
     Measure();
     page_para_ = infos_[0].para;
     for (Info& info : infos_) info.negative = info.negative && !IsWrapper(info);
+    ignore_names_ = false;
+    Measure();
     Score();
     std::vector<int> containers = ChooseContainers();
     std::vector<Block> blocks;
@@ -190,7 +196,12 @@ class Extractor {
       const std::string_view role = Attr(el, "role");
       const std::string style = Lower(Attr(el, "style"));
       Info& info = infos_[self];
-      info.negative = HasAny(names, kNegativeParts) || HasAnyToken(names, kNegativeTokens) ||
+      // Articles carry taxonomy classes ("tag-review", "category-news"): their class names
+      // say nothing about furniture.
+      const bool named_container = el.tag == GUMBO_TAG_ARTICLE || el.tag == GUMBO_TAG_MAIN ||
+                                   el.tag == GUMBO_TAG_BODY || el.tag == GUMBO_TAG_HTML;
+      info.negative = (!named_container &&
+                       (HasAny(names, kNegativeParts) || HasAnyToken(names, kNegativeTokens))) ||
                       role == "navigation" || role == "complementary" || role == "contentinfo" ||
                       role == "banner" || role == "dialog" || role == "menu" || role == "search" ||
                       role == "alert" || Attr(el, "aria-hidden") == "true" ||
@@ -211,7 +222,7 @@ class Extractor {
 
   bool Excluded(const Info& info) const {
     if (info.node->type != GUMBO_NODE_ELEMENT) return false;
-    return IsNeverContent(info.node->v.element.tag) || info.negative;
+    return IsNeverContent(info.node->v.element.tag) || (info.negative && !ignore_names_);
   }
 
   // A negative-looking element that holds most of the page's paragraph text is a page wrapper
@@ -231,6 +242,7 @@ class Extractor {
   // Bottom-up text, link and paragraph measures; excluded subtrees count as empty. Children
   // come after their parent in infos_, so a reverse sweep sees every child first.
   void Measure() {
+    for (Info& info : infos_) info.text = info.link = info.para = 0;
     // Direct text of each element (text nodes that are its children), and links.
     for (Info& info : infos_) {
       const GumboVector* children = info.node->type == GUMBO_NODE_ELEMENT
@@ -494,6 +506,7 @@ class Extractor {
   std::vector<Info> infos_;
   std::unordered_map<const Node*, int> index_of_;
   uint32_t page_para_ = 0;
+  bool ignore_names_ = false;
   Block current_;
 };
 
