@@ -1,6 +1,9 @@
 #include "doc/boilerplate.h"
 
+#include <string.h>
+
 #include <algorithm>
+#include <cstring>
 #include <unordered_set>
 
 #include "text/fold.h"
@@ -28,6 +31,24 @@ constexpr size_t kRepeatMinWords = 5;
 constexpr size_t kRepeatMaxWords = 60;
 // Longest caption, in words, recognised by its credit alone.
 constexpr size_t kCaptionMaxWords = 60;
+
+// True when `needle` occurs in `haystack`. Searches for a short prefix with memmem's fast path
+// and confirms each hit, which beats a long-needle search on paragraph-sized needles.
+bool Contains(std::string_view haystack, std::string_view needle) {
+  if (needle.size() > haystack.size()) return false;
+  const size_t probe = std::min<size_t>(needle.size(), 16);
+  const char* p = haystack.data();
+  const char* const end = haystack.data() + haystack.size();
+  while (static_cast<size_t>(end - p) >= needle.size()) {
+    const void* hit = memmem(p, static_cast<size_t>(end - p), needle.data(), probe);
+    if (hit == nullptr) return false;
+    const char* h = static_cast<const char*>(hit);
+    if (static_cast<size_t>(end - h) < needle.size()) return false;
+    if (std::memcmp(h, needle.data(), needle.size()) == 0) return true;
+    p = h + 1;
+  }
+  return false;
+}
 
 bool IsBodyLike(BlockRole role) {
   return role == BlockRole::kBody || role == BlockRole::kListItem || role == BlockRole::kQuote;
@@ -62,18 +83,28 @@ size_t StripCredit(std::string_view text) {
 }
 
 void CleanBlocks(std::vector<Block>& blocks, const FurnitureDictionary& furniture) {
+  // Folded forms, computed once, for the dictionary and the comparisons below.
+  std::vector<std::string> folded(blocks.size());
+  std::vector<size_t> words(blocks.size(), 0);  // words of each block, as folding counts them
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].role == BlockRole::kDropped) continue;
+    folded[i] = text::Fold(blocks[i].text);
+    if (!folded[i].empty()) {
+      words[i] = 1 + static_cast<size_t>(std::count(folded[i].begin(), folded[i].end(), ' '));
+    }
+  }
   bool article_started = false;
   bool comments_started = false;
-  for (Block& b : blocks) {
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    Block& b = blocks[i];
     if (b.role == BlockRole::kDropped) continue;
     if (comments_started) {
       b.role = BlockRole::kDropped;
       b.reason = "comment section";
       continue;
     }
-    if (auto match = furniture.Match(b.text)) {
-      const size_t words = CountWords(b.text);
-      const bool short_enough = match->whole_line || words <= kPrefixMaxWords;
+    if (auto match = furniture.Match(b.text, folded[i])) {
+      const bool short_enough = match->whole_line || words[i] <= kPrefixMaxWords;
       if (short_enough) {
         if (match->category == "comments" && match->whole_line && article_started) {
           comments_started = true;
@@ -88,13 +119,7 @@ void CleanBlocks(std::vector<Block>& blocks, const FurnitureDictionary& furnitur
       b.reason = "links";
       continue;
     }
-    if (IsBodyLike(b.role) && CountWords(b.text) >= 8) article_started = true;
-  }
-
-  // Folded forms, computed once, for the comparisons below.
-  std::vector<std::string> folded(blocks.size());
-  for (size_t i = 0; i < blocks.size(); ++i) {
-    if (blocks[i].role != BlockRole::kDropped) folded[i] = text::Fold(blocks[i].text);
+    if (IsBodyLike(b.role) && words[i] >= 8) article_started = true;
   }
 
   // Captions: a block followed closely by itself plus a credit; or a short block ending in one.
@@ -112,7 +137,7 @@ void CleanBlocks(std::vector<Block>& blocks, const FurnitureDictionary& furnitur
       break;
     }
     if (a.role != BlockRole::kCaption && a.role != BlockRole::kDropped &&
-        CountWords(a.text) <= kCaptionMaxWords) {
+        words[i] <= kCaptionMaxWords) {
       const size_t keep = StripCredit(a.text);
       if (keep < a.text.size()) {
         a.text.resize(keep);
@@ -142,12 +167,11 @@ void CleanBlocks(std::vector<Block>& blocks, const FurnitureDictionary& furnitur
       b.reason = "repeated";
       continue;
     }
-    const size_t words = CountWords(b.text);
-    if (words < kRepeatMinWords || words > kRepeatMaxWords) continue;
+    if (words[i] < kRepeatMinWords || words[i] > kRepeatMaxWords) continue;
     for (size_t j = 0; j < blocks.size(); ++j) {
       if (j == i || blocks[j].role == BlockRole::kDropped) continue;
       if (folded[j].size() <= folded[i].size()) continue;
-      if (folded[j].find(folded[i]) != std::string::npos) {
+      if (Contains(folded[j], folded[i])) {
         b.role = BlockRole::kDropped;
         b.reason = "repeated inside a longer block";
         break;

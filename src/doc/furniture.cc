@@ -91,20 +91,23 @@ Result<FurnitureDictionary> FurnitureDictionary::Load(const std::string& data_di
 }
 
 std::optional<FurnitureMatch> FurnitureDictionary::Match(std::string_view block) const {
+  return Match(block, text::Fold(block));
+}
+
+std::optional<FurnitureMatch> FurnitureDictionary::Match(std::string_view block,
+                                                         std::string_view f) const {
   {
     std::string_view raw = Trim(block);
     for (const auto& [symbol, category] : symbol_prefixes_) {
       if (raw.substr(0, symbol.size()) == symbol) return FurnitureMatch{category, symbol, false};
     }
   }
-  const std::string folded = text::Fold(block);
-  if (folded.empty()) return std::nullopt;
-  if (auto it = line_.find(folded); it != line_.end()) {
+  if (f.empty()) return std::nullopt;
+  if (auto it = line_.find(f); it != line_.end()) {
     return FurnitureMatch{it->second.category, it->first, true};
   }
   thread_local std::vector<size_t> starts;
-  WordStarts(folded, starts);
-  const std::string_view f(folded);
+  WordStarts(f, starts);
   // Prefixes: the block's first 1..max_prefix_words_ words.
   for (size_t n = 1; n <= max_prefix_words_ && n <= starts.size(); ++n) {
     const size_t end = n < starts.size() ? starts[n] - 1 : f.size();

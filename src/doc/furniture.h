@@ -37,6 +37,8 @@ class FurnitureDictionary {
   // - `contains` phrases anywhere in blocks of at most kContainsMaxWords words.
   // O(words in the block x longest phrase in words) hash look-ups.
   std::optional<FurnitureMatch> Match(std::string_view block) const;
+  // The same, with text::Fold(block) already computed by the caller.
+  std::optional<FurnitureMatch> Match(std::string_view block, std::string_view folded) const;
 
   size_t size() const { return size_; }
 

@@ -91,6 +91,12 @@ std::string NormalizeText(std::string_view utf8) {
 }
 
 void CollapseSpaces(std::string& text) {
+  // Most blocks need nothing: no double space, no space at either end or around a newline.
+  if (text.empty()) return;
+  if (text.front() != ' ' && text.back() != ' ' && text.find("  ") == std::string::npos &&
+      text.find(" \n") == std::string::npos && text.find("\n ") == std::string::npos) {
+    return;
+  }
   size_t w = 0;
   bool pending_space = false;
   for (size_t r = 0; r < text.size(); ++r) {

@@ -27,8 +27,8 @@ std::string_view SpelledOut(char32_t cp) {
   }
 }
 
-// Folds a code point at or above 0x80 into `out`.
-void FoldCodePoint(char32_t cp, std::string& out) {
+// Folds a code point at or above 0x80 into `out`, through ICU.
+void FoldCodePointIcu(char32_t cp, std::string& out) {
   if (IsApostrophe(cp)) return;
   if (std::string_view s = SpelledOut(cp); !s.empty()) {
     out += s;
@@ -64,6 +64,33 @@ void FoldCodePoint(char32_t cp, std::string& out) {
   AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT)), out);
 }
 
+// Folds of the two-byte UTF-8 range (U+0080..U+07FF: Latin, Greek, Cyrillic, Hebrew, Arabic),
+// computed once through ICU: names in these scripts fold without a call into ICU per letter.
+class TwoByteFolds {
+ public:
+  TwoByteFolds() {
+    std::string buf;
+    for (char32_t cp = 0x80; cp < 0x800; ++cp) {
+      buf.clear();
+      FoldCodePointIcu(cp, buf);
+      folds_[cp - 0x80] = buf;
+    }
+  }
+  std::string_view Of(char32_t cp) const { return folds_[cp - 0x80]; }
+
+ private:
+  std::string folds_[0x800 - 0x80];
+};
+
+void FoldCodePoint(char32_t cp, std::string& out) {
+  if (cp < 0x800) {
+    static const TwoByteFolds table;
+    out += table.Of(cp);
+    return;
+  }
+  FoldCodePointIcu(cp, out);
+}
+
 }  // namespace
 
 bool IsApostrophe(char32_t cp) {
@@ -76,61 +103,107 @@ bool IsApostrophe(char32_t cp) {
   }
 }
 
-bool IsWordChar(char32_t cp) {
-  if (cp < 0x80) {
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-  }
+bool IsWordCharSlow(char32_t cp) {
   const uint32_t mask = U_GET_GC_MASK(static_cast<UChar32>(cp));
   return (mask & (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK)) != 0;
 }
 
+namespace {
+
+// ASCII folding: letters lower-cased, apostrophes, hyphens and backquotes dropped (0).
+struct AsciiFoldTable {
+  char to[128];
+  constexpr AsciiFoldTable() : to() {
+    for (int c = 0; c < 128; ++c) to[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    to[static_cast<int>('\'')] = to[static_cast<int>('-')] = to[static_cast<int>('`')] = 0;
+  }
+};
+constexpr AsciiFoldTable kAsciiFold;
+
+}  // namespace
+
 void AppendFoldedWord(std::string_view word, std::string& out) {
-  for (size_t i = 0; i < word.size();) {
+  const size_t n = word.size();
+  size_t base = out.size();
+  out.resize(base + n);  // ASCII folds never grow; non-ASCII re-reserves below
+  char* w = out.data() + base;
+  for (size_t i = 0; i < n;) {
     const unsigned char c = word[i];
     if (c < 0x80) {
+      const char t = kAsciiFold.to[c];
+      if (t != 0) *w++ = t;
       ++i;
-      if (c >= 'A' && c <= 'Z') {
-        out.push_back(static_cast<char>(c + ('a' - 'A')));
-      } else if (c != '\'' && c != '-' && c != '`') {
-        out.push_back(static_cast<char>(c));
-      }
       continue;
     }
+    out.resize(static_cast<size_t>(w - out.data()));
     const char32_t cp = DecodeUtf8(word, i);
-    if (cp == U'‐' || cp == U'‑' || cp == 0xAD) continue;  // hyphens and soft hyphen
-    FoldCodePoint(cp, out);
+    if (cp != U'‐' && cp != U'‑' && cp != 0xAD) FoldCodePoint(cp, out);  // hyphens, soft hyphen
+    base = out.size();
+    out.resize(base + (n - i));
+    w = out.data() + base;
   }
+  out.resize(static_cast<size_t>(w - out.data()));
 }
+
+namespace {
+
+bool IsAsciiWordByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// End of the word that starts at `start` (a word character): word characters, and apostrophes
+// between word characters.
+size_t WordEnd(std::string_view text, size_t start) {
+  size_t end = start;
+  while (end < text.size()) {
+    const unsigned char c = text[end];
+    if (IsAsciiWordByte(c)) {
+      ++end;
+      continue;
+    }
+    size_t after = end;
+    const char32_t cp = c < 0x80 ? (++after, c) : DecodeUtf8(text, after);
+    if (c >= 0x80 && IsWordChar(cp)) {
+      end = after;
+    } else if (IsApostrophe(cp) && after < text.size()) {
+      size_t peek = after;
+      const unsigned char d = text[peek];
+      const bool word_follows = d < 0x80 ? IsAsciiWordByte(d) : IsWordChar(DecodeUtf8(text, peek));
+      if (!word_follows) break;
+      end = after;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+}  // namespace
 
 std::string Fold(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   size_t i = 0;
   while (i < text.size()) {
-    // Find the next word: a run of word characters, apostrophes joining word characters.
-    size_t start = i;
-    size_t next = i;
-    const char32_t cp = DecodeUtf8(text, next);
-    if (!IsWordChar(cp)) {
-      i = next;
-      continue;
-    }
-    size_t end = next;
-    while (end < text.size()) {
-      size_t after = end;
-      const char32_t c = DecodeUtf8(text, after);
-      if (IsWordChar(c)) {
-        end = after;
-      } else if (IsApostrophe(c) && after < text.size()) {
-        size_t peek = after;
-        if (!IsWordChar(DecodeUtf8(text, peek))) break;
-        end = after;
-      } else {
-        break;
+    const unsigned char c = text[i];
+    bool word;
+    if (c < 0x80) {
+      word = IsAsciiWordByte(c);
+      if (!word) {
+        ++i;
+        continue;
+      }
+    } else {
+      size_t next = i;
+      word = IsWordChar(DecodeUtf8(text, next));
+      if (!word) {
+        i = next;
+        continue;
       }
     }
+    const size_t end = WordEnd(text, i);
     if (!out.empty()) out.push_back(' ');
-    AppendFoldedWord(text.substr(start, end - start), out);
+    AppendFoldedWord(text.substr(i, end - i), out);
     i = end;
   }
   return out;

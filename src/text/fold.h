@@ -24,9 +24,17 @@ void AppendFoldedWord(std::string_view word, std::string& out);
 // Fold("Al-Nouman") == Fold("al  Nouman") == "al nouman".
 std::string Fold(std::string_view text);
 
+// IsWordChar for code points at or above 0x80.
+bool IsWordCharSlow(char32_t cp);
+
 // True for code points that belong inside a word token: letters, combining marks, digits and
 // other numbers (Unicode categories L*, M*, N*).
-bool IsWordChar(char32_t cp);
+inline bool IsWordChar(char32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  }
+  return IsWordCharSlow(cp);
+}
 
 // True for apostrophe-like code points that may join two parts of a word (' ’ ʼ ʻ ʿ ʾ ´ `).
 bool IsApostrophe(char32_t cp);

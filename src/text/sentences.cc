@@ -108,7 +108,7 @@ bool SentenceSplitter::EndsSentence(std::string_view text, size_t line_begin, si
   const Case next_case = CaseOf(first);
 
   if (has_question) {
-    // "'Why?' he asked" goes on; "Why? He asked" and "why? no" end.
+    // "'Why?' he asked" goes on; "Why? He asked" and informal "why? no idea" end.
     return !(next_case == Case::kLower && has_closer);
   }
   if (has_ellipsis) return next_case == Case::kUpper || opened || next_case == Case::kDigit;
@@ -150,10 +150,9 @@ bool SentenceSplitter::EndsSentence(std::string_view text, size_t line_begin, si
   const bool single_letter = probe == word.size() && CaseOf(word_first) == Case::kUpper;
 
   if (cls == AbbreviationClass::kTitle) return false;
-  if (next_case == Case::kDigit) {
-    if (cls == AbbreviationClass::kMonth || cls == AbbreviationClass::kCommon) return false;
-    return !single_letter;
-  }
+  // A number after a period continues the sentence far more often than it starts one:
+  // "Jan. 28", "No. 3", "(pop. 256,000)".
+  if (next_case == Case::kDigit) return false;
   if (next_case == Case::kLower && !opened) {
     if (cls.has_value() || dotted || single_letter) return false;
     if (all_digits) return false;

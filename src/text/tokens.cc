@@ -60,6 +60,11 @@ void Tokenize(std::string_view text, Span region, std::vector<Token>& tokens, st
     const bool number = IsDigitByte(text[i]);
     size_t j = k;
     while (j < end) {
+      const unsigned char b = text[j];
+      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
+        ++j;
+        continue;
+      }
       size_t m = j;
       const char32_t d = DecodeUtf8(text, m);
       if (IsWordChar(d)) {

@@ -36,12 +36,8 @@ size_t FindInvalidUtf8(std::string_view bytes) {
   return std::string_view::npos;
 }
 
-char32_t DecodeUtf8(std::string_view text, size_t& pos) {
+char32_t DecodeUtf8Slow(std::string_view text, size_t& pos) {
   const unsigned char c = text[pos];
-  if (c < 0x80) {
-    ++pos;
-    return c;
-  }
   int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
   if (len == 0 || pos + len > text.size()) {
     ++pos;

@@ -13,9 +13,19 @@ namespace frontline::text {
 // is valid UTF-8. Vectorised for the common all-valid case.
 size_t FindInvalidUtf8(std::string_view bytes);
 
+// The multi-byte part of DecodeUtf8.
+char32_t DecodeUtf8Slow(std::string_view text, size_t& pos);
+
 // Decodes the code point starting at `pos` in valid UTF-8 `text` and advances `pos` past it.
 // On an ill-formed sequence returns U+FFFD and advances one byte.
-char32_t DecodeUtf8(std::string_view text, size_t& pos);
+inline char32_t DecodeUtf8(std::string_view text, size_t& pos) {
+  const unsigned char c = text[pos];
+  if (c < 0x80) {
+    ++pos;
+    return c;
+  }
+  return DecodeUtf8Slow(text, pos);
+}
 
 // Appends the UTF-8 encoding of `cp` to `out`.
 void AppendUtf8(char32_t cp, std::string& out);

@@ -1,0 +1,28 @@
+// Corpora for the benchmarks: read from disk, or generated from the project's own sample
+// articles in examples/ (sentences reshuffled into new documents with page furniture around
+// them), so that throughput can be measured at any size without outside data.
+#ifndef FRONTLINE_BENCH_CORPUS_H_
+#define FRONTLINE_BENCH_CORPUS_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "doc/document.h"
+#include "pipeline/pipeline.h"
+
+namespace frontline::bench {
+
+// `count` documents of news length (about 4-6 KB of text each), plain text with furniture lines
+// (kText) or full HTML pages with navigation, share bars and footers (kHtml). Deterministic for
+// a given seed.
+std::vector<doc::RawDocument> GenerateCorpus(const pipeline::Pipeline& pipeline,
+                                             const std::string& examples_dir, size_t count,
+                                             doc::Format format, unsigned seed = 7);
+
+// Peak resident set size of this process so far, in MiB.
+double PeakRssMiB();
+
+}  // namespace frontline::bench
+
+#endif  // FRONTLINE_BENCH_CORPUS_H_

@@ -1,0 +1,135 @@
+// Throughput of the reader (decoding, normalisation, boilerplate removal) and the text layer
+// (sentences, tokens), on one core, over a corpus read into memory first so that disk speed
+// does not count.
+//
+//   throughput [--generate N] [--format text|html] [--data DIR] [--examples DIR] [PATH...]
+//
+// PATHs are read like `frontline extract` reads them (files, directories, JSONL feeds); without
+// them, --generate N (default 10000) documents are made from examples/. Prints documents/s and
+// MB/s (input bytes) per stage and for the whole, and the peak resident set size.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "corpus.h"
+#include "doc/reader.h"
+#include "doc/source.h"
+#include "pipeline/data_dir.h"
+#include "pipeline/pipeline.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+void PrintStage(const char* name, size_t docs, double mb, double seconds) {
+  fmt::print("  {:<34} {:>10.0f} documents/s {:>9.1f} MB/s  ({:.3f} s)\n", name,
+             static_cast<double>(docs) / seconds, mb / seconds, seconds);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace frontline;
+  size_t generate = 10000;
+  std::string format_name = "text";
+  std::string data_flag;
+  std::string examples = std::string(FRONTLINE_SOURCE_DIR) + "/examples";
+  std::vector<std::string> paths;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) {
+        fmt::print(stderr, "{} needs a value\n", arg);
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    if (arg == "--generate") {
+      generate = std::stoul(value());
+    } else if (arg == "--format") {
+      format_name = value();
+    } else if (arg == "--data") {
+      data_flag = value();
+    } else if (arg == "--examples") {
+      examples = value();
+    } else if (arg == "--help" || arg == "-h") {
+      fmt::print("usage: throughput [--generate N] [--format text|html] [--data DIR] [--examples DIR] [PATH...]\n");
+      return 0;
+    } else {
+      paths.push_back(arg);
+    }
+  }
+  auto resources = pipeline::Resources::Load(pipeline::ResolveDataDir(data_flag));
+  if (!resources.ok()) {
+    fmt::print(stderr, "{}\n", resources.status().message());
+    return 2;
+  }
+  const pipeline::Pipeline pipeline(*resources.value());
+
+  std::vector<doc::RawDocument> corpus;
+  if (!paths.empty()) {
+    doc::ReadSources(paths, {}, [&](doc::RawDocument&& raw) { corpus.push_back(std::move(raw)); },
+                     [](const std::string& where, const std::string& what) {
+                       fmt::print(stderr, "{}: {}\n", where, what);
+                     });
+  } else {
+    doc::Format format = doc::Format::kText;
+    doc::ParseFormat(format_name, format);
+    corpus = bench::GenerateCorpus(pipeline, examples, generate, format);
+  }
+  if (corpus.empty()) {
+    fmt::print(stderr, "no documents to measure\n");
+    return 1;
+  }
+  size_t bytes = 0;
+  for (const auto& raw : corpus) bytes += raw.bytes.size();
+  const double mb = static_cast<double>(bytes) / 1e6;
+
+  // Stage 1: reader. Stage 2: text layer on the clean documents. Then both together.
+  const doc::Reader reader(resources.value()->furniture);
+  std::vector<pipeline::Record> records;
+  records.reserve(corpus.size());
+  size_t failed = 0;
+  auto t0 = Clock::now();
+  for (const auto& raw : corpus) {
+    auto document = reader.Read(raw);
+    if (!document.ok()) {
+      ++failed;
+      continue;
+    }
+    records.push_back(pipeline::Record{std::move(document).value(), {}});
+  }
+  auto t1 = Clock::now();
+  size_t clean_bytes = 0;
+  size_t sentences = 0, tokens = 0;
+  text::TextLayer layer;
+  std::vector<text::Span> spans;
+  for (const auto& record : records) {
+    spans.clear();
+    for (const auto& p : record.document.paragraphs) spans.push_back(p.span);
+    text::Analyze(record.document.text, spans, pipeline.splitter(), layer);
+    clean_bytes += record.document.text.size();
+    sentences += layer.sentences.size();
+    tokens += layer.tokens.size();
+  }
+  auto t2 = Clock::now();
+  size_t processed = 0;
+  for (const auto& raw : corpus) processed += pipeline.Process(raw).ok();
+  auto t3 = Clock::now();
+
+  fmt::print("corpus: {} documents ({}), {:.1f} MB in, {:.1f} MB clean text, {} sentences, {} tokens, {} failed\n",
+             corpus.size(), paths.empty() ? fmt::format("generated {}", format_name) : "read from disk", mb,
+             static_cast<double>(clean_bytes) / 1e6, sentences, tokens, failed);
+  PrintStage("reader + boilerplate", corpus.size(), mb, Seconds(t1 - t0));
+  fmt::print("  {:<34} {:>10.0f} documents/s {:>9.1f} MB/s of clean text  ({:.3f} s)\n",
+             "text layer (sentences + tokens)", static_cast<double>(records.size()) / Seconds(t2 - t1),
+             static_cast<double>(clean_bytes) / 1e6 / Seconds(t2 - t1), Seconds(t2 - t1));
+  PrintStage("whole: reader + text layer", processed, mb, Seconds(t3 - t2));
+  fmt::print("  peak RSS {:.1f} MiB (corpus held in memory)\n", bench::PeakRssMiB());
+  return 0;
+}

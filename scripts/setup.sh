@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The README's first command: installs every dependency, builds frontline (Release) and runs the
+# main job on a sample article the project wrote itself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j2
+echo "setup: built build/frontline; extracting examples/deir-ez-zor-clashes.txt" >&2
+build/frontline extract examples/deir-ez-zor-clashes.txt
