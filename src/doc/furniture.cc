@@ -56,6 +56,8 @@ Result<FurnitureDictionary> FurnitureDictionary::Parse(std::string_view contents
     Table* table = nullptr;
     if (kind == "line") {
       table = &dict.line_;
+    } else if (kind == "prefix" && phrase.back() == ':' && !folded.empty()) {
+      table = &dict.colon_prefix_;
     } else if (kind == "prefix") {
       table = &dict.prefix_;
       if (folded.empty()) {
@@ -108,8 +110,19 @@ std::optional<FurnitureMatch> FurnitureDictionary::Match(std::string_view block,
   }
   thread_local std::vector<size_t> starts;
   WordStarts(f, starts);
+  // Labels ending in a colon: the text before the block's first colon.
+  if (!colon_prefix_.empty()) {
+    const size_t colon = block.substr(0, 80).find(':');
+    if (colon != std::string_view::npos && colon > 0) {
+      const std::string head = text::Fold(block.substr(0, colon));
+      if (auto it = colon_prefix_.find(head); it != colon_prefix_.end()) {
+        return FurnitureMatch{it->second.category, it->first, head.size() == f.size()};
+      }
+    }
+  }
   // Prefixes: the block's first 1..max_prefix_words_ words.
   for (size_t n = 1; n <= max_prefix_words_ && n <= starts.size(); ++n) {
+    if (n == 1 && starts.size() > kSingleWordPrefixMaxWords) continue;
     const size_t end = n < starts.size() ? starts[n] - 1 : f.size();
     if (auto it = prefix_.find(f.substr(0, end)); it != prefix_.end()) {
       return FurnitureMatch{it->second.category, it->first, n == starts.size()};

@@ -33,7 +33,10 @@ class FurnitureDictionary {
 
   // The furniture phrase that `block` (one paragraph of text) matches, if any:
   // - `line` phrases when the folded block equals the phrase;
-  // - `prefix` phrases when the folded block starts with the phrase's words;
+  // - `prefix` phrases when the folded block starts with the phrase's words; a phrase that ends
+  //   in a colon ("video:", "photo :") only when the block's text before its first colon is
+  //   the phrase, so that "Video footage shows ..." is not taken for a "Video:" label; a
+  //   one-word phrase only in blocks of at most kSingleWordPrefixMaxWords words;
   // - `contains` phrases anywhere in blocks of at most kContainsMaxWords words.
   // O(words in the block x longest phrase in words) hash look-ups.
   std::optional<FurnitureMatch> Match(std::string_view block) const;
@@ -43,6 +46,7 @@ class FurnitureDictionary {
   size_t size() const { return size_; }
 
   static constexpr size_t kContainsMaxWords = 40;
+  static constexpr size_t kSingleWordPrefixMaxWords = 15;
 
  private:
   enum class Kind { kLine, kPrefix, kContains };
@@ -50,7 +54,7 @@ class FurnitureDictionary {
     std::string category;
   };
   using Table = std::unordered_map<std::string, Entry, text::StringHash, std::equal_to<>>;
-  Table line_, prefix_, contains_;
+  Table line_, prefix_, colon_prefix_, contains_;
   // Prefixes that fold to nothing ("©", "•"): matched on the raw start of the block.
   std::vector<std::pair<std::string, std::string>> symbol_prefixes_;
   size_t max_prefix_words_ = 0;

@@ -80,7 +80,7 @@ constexpr std::string_view kNegativeParts[] = {
 constexpr std::string_view kNegativeTokens[] = {
     "ad",  "ads",    "nav",    "share",  "shares", "meta",  "tools", "date",  "time",
     "author", "credit", "credits", "header", "rail", "aside", "tags", "tag",  "print",
-    "more", "hide",  "hidden", "noprint", "links", "extra", "related", "info", "bio", "search",
+    "more", "hide",  "hidden", "noprint", "links", "extra", "related", "info", "bio", "search", "latest", "recent",
 };
 // Class and id words of elements that hold the article body.
 constexpr std::string_view kBodyNames[] = {
@@ -166,6 +166,7 @@ class Extractor {
     Score();
     std::vector<int> containers = ChooseContainers();
     std::vector<Block> blocks;
+    LeadCaptions(containers, blocks);
     for (int c : containers) {
       Walk(infos_[c].node, Context{}, blocks);
       Flush(blocks);
@@ -425,6 +426,35 @@ class Extractor {
       if (keep) out.push_back(static_cast<int>(i));
     }
     return out;
+  }
+
+  // Captions of the article's own pictures often sit outside the text container (a lead image
+  // above the body): take the <figcaption>s of the enclosing <article> or <main> (else of the
+  // container's parent) that lie outside the containers and outside furniture.
+  void LeadCaptions(const std::vector<int>& containers, std::vector<Block>& blocks) {
+    if (containers.empty() || containers.front() <= 0) return;
+    int scope = infos_[containers.front()].parent;
+    for (int a = scope; a > 0; a = infos_[a].parent) {
+      const GumboTag tag = infos_[a].node->v.element.tag;
+      if (tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN) {
+        scope = a;
+        break;
+      }
+    }
+    if (scope <= 0) return;
+    for (size_t i = static_cast<size_t>(scope) + 1; i < infos_.size(); ++i) {
+      const Info& info = infos_[i];
+      if (!IsAncestor(scope, static_cast<int>(i))) break;  // depth-first order: scope's subtree is contiguous
+      if (info.node->v.element.tag != GUMBO_TAG_FIGCAPTION || InExcluded(i)) continue;
+      bool inside = false;
+      for (int c : containers) inside = inside || IsAncestor(c, static_cast<int>(i));
+      if (inside) continue;
+      Context ctx;
+      ctx.in_figure = ctx.in_caption = true;
+      ctx.role = BlockRole::kCaption;
+      Walk(info.node, ctx, blocks);
+      Flush(blocks);
+    }
   }
 
   static bool EndsSentence(const Node* node) {

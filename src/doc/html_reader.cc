@@ -275,7 +275,12 @@ void ReadHtml(std::string_view html, const FurnitureDictionary& furniture, Docum
   CleanBlocks(blocks, furniture);
   AppendBlocks(blocks, document);
 
-  if (IFind(html, "</html") == std::string_view::npos && IFind(html, "</body") == std::string_view::npos) {
+  // A whole page (one that opens <html> or <body>) that never closes either was cut short; a
+  // fragment of article markup, as feeds carry, need not close anything.
+  const bool whole_page = IFind(html, "<html") != std::string_view::npos ||
+                          IFind(html, "<body") != std::string_view::npos;
+  if (whole_page && IFind(html, "</html") == std::string_view::npos &&
+      IFind(html, "</body") == std::string_view::npos) {
     size_t end = html.size();
     while (end > 0 && std::isspace(static_cast<unsigned char>(html[end - 1]))) --end;
     document.complete = false;

@@ -26,8 +26,9 @@ bool LooksLikeHtml(std::string_view bytes);
 // - language: <html lang>, else Content-Language, else og:locale;
 // - url: <link rel="canonical">, else og:url;
 // - the article body (see html_content.h), cleaned with CleanBlocks.
-// Fields already set on `document` (from a feed record) are kept. A page that ends before its
-// closing </body> or </html> gets a warning: what was there is still read.
+// Fields already set on `document` (from a feed record) are kept. A page that opens <html> or
+// <body> but ends before closing either is marked incomplete with a warning: what was there is
+// still read. Fragments of markup (a feed's "html" field) need not close anything.
 void ReadHtml(std::string_view html, const FurnitureDictionary& furniture, Document& document);
 
 }  // namespace frontline::doc
