@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <unordered_set>
 
@@ -56,7 +57,42 @@ bool IsBodyLike(BlockRole role) {
 
 }  // namespace
 
+namespace {
+
+// A trailing "(AFP)", "(Reuters/Jane Doe)", "(Photo: ...)": a short parenthesis at the end whose
+// words are capitalised or that names a photo. Returns where it starts, or npos.
+size_t TrailingParenthesisCredit(std::string_view text) {
+  if (text.empty() || text.back() != ')') return std::string_view::npos;
+  const size_t open = text.rfind('(');
+  if (open == std::string_view::npos || open == 0) return std::string_view::npos;
+  const std::string_view inside = text.substr(open + 1, text.size() - open - 2);
+  if (inside.empty() || CountWords(inside) > 4) return std::string_view::npos;
+  const std::string folded = text::Fold(inside);
+  if (folded.starts_with("photo") || folded.starts_with("foto") || inside.find('/') != std::string_view::npos) {
+    return open;
+  }
+  size_t upper = 0, letters = 0;
+  for (char c : inside) {
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      ++letters;
+      upper += std::isupper(static_cast<unsigned char>(c)) != 0;
+    }
+  }
+  return letters >= 2 && upper == letters ? open : std::string_view::npos;
+}
+
+}  // namespace
+
 size_t StripCredit(std::string_view text) {
+  if (const size_t open = TrailingParenthesisCredit(text); open != std::string_view::npos) {
+    size_t end = open;
+    while (end > 0 && text[end - 1] == ' ') --end;
+    return end;
+  }
+  return StripMarkedCredit(text);
+}
+
+size_t StripMarkedCredit(std::string_view text) {
   // The credit is what follows the caption's last sentence: find the last ". " or similar.
   size_t cut = std::string_view::npos;
   for (size_t i = text.size(); i-- > 1;) {
@@ -130,15 +166,18 @@ void CleanBlocks(std::vector<Block>& blocks, const FurnitureDictionary& furnitur
       Block& b = blocks[j];
       if (b.role == BlockRole::kDropped || b.text.size() <= a.text.size()) continue;
       if (!folded[j].starts_with(folded[i])) continue;
-      if (StripCredit(b.text) > a.text.size() + 2) continue;
+      if (StripMarkedCredit(b.text) > a.text.size() + 2) continue;
       a.role = BlockRole::kCaption;
       b.role = BlockRole::kDropped;
       b.reason = "caption repeated";
       break;
     }
-    if (a.role != BlockRole::kCaption && a.role != BlockRole::kDropped &&
-        words[i] <= kCaptionMaxWords) {
-      const size_t keep = StripCredit(a.text);
+    if (a.role == BlockRole::kCaption) {
+      a.text.resize(StripCredit(a.text));
+    } else if (a.role != BlockRole::kDropped && words[i] <= kCaptionMaxWords) {
+      // Body text ends in "(ISIS)" or "(AFP)" often enough: only a marked credit ("NAME /
+      // AGENCY", "Photo: ...") makes a block a caption.
+      const size_t keep = StripMarkedCredit(a.text);
       if (keep < a.text.size()) {
         a.text.resize(keep);
         a.role = BlockRole::kCaption;
@@ -154,6 +193,19 @@ void CleanBlocks(std::vector<Block>& blocks, const FurnitureDictionary& furnitur
         blocks[j].role = BlockRole::kDropped;
         blocks[j].reason = "caption repeated";
       }
+    }
+  }
+
+  // A heading over nothing but captions titles a photo gallery, not a part of the article.
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].role != BlockRole::kHeading) continue;
+    size_t j = i + 1;
+    while (j < blocks.size() && blocks[j].role == BlockRole::kDropped) ++j;
+    if (j == blocks.size() || blocks[j].role != BlockRole::kCaption) continue;
+    while (j < blocks.size() && (blocks[j].role == BlockRole::kCaption || blocks[j].role == BlockRole::kDropped)) ++j;
+    if (j == blocks.size() || blocks[j].role == BlockRole::kHeading) {
+      blocks[i].role = BlockRole::kDropped;
+      blocks[i].reason = "gallery heading";
     }
   }
 

@@ -10,6 +10,7 @@
 // - mostly-link blocks (menus, lists of related headlines) where the reader measured links;
 // - repeated blocks: a block seen before, and a short block (pull quote, teaser, summary line)
 //   whose text stands again inside a longer block;
+// - a heading over nothing but captions (a photo gallery's title);
 // - photo captions: a block repeated with a credit appended ("... on January 28. JOHN DOE /
 //   AFP"), or ending in such a credit, becomes a caption, kept once, outside the body.
 #ifndef FRONTLINE_DOC_BOILERPLATE_H_
@@ -53,9 +54,14 @@ void CleanBlocks(std::vector<Block>& blocks, const FurnitureDictionary& furnitur
 // paragraphs, captions (each once) into document.captions.
 void AppendBlocks(const std::vector<Block>& blocks, Document& document);
 
-// If `text` ends in a photo credit ("OMAR HAJ KADOUR / AFP", "Photo: Jane Doe/Reuters",
-// "(AFP)"), returns the length of `text` without it (trailing spaces removed); else text.size().
+// For text known to be a caption: if it ends in a photo credit ("OMAR HAJ KADOUR / AFP",
+// "Photo: Jane Doe/Reuters", "(AFP)"), returns the length of `text` without it (trailing spaces
+// removed); else text.size().
 size_t StripCredit(std::string_view text);
+
+// The same for text that may be body text: only a credit marked as one (a slash, ©, "Photo:",
+// "Credit:") counts, never a capitalised parenthesis such as "(ISIS)".
+size_t StripMarkedCredit(std::string_view text);
 
 }  // namespace frontline::doc
 

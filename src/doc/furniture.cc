@@ -6,7 +6,12 @@
 #include <fstream>
 #include <sstream>
 
+#include <unicode/uchar.h>
+
+#include <cctype>
+
 #include "text/fold.h"
+#include "text/utf8.h"
 
 namespace frontline::doc {
 namespace {
@@ -30,7 +35,24 @@ void WordStarts(std::string_view folded, std::vector<size_t>& starts) {
     if (folded[i] == ' ') starts.push_back(i + 1);
 }
 
+// Lower case of UTF-8 text, letter by letter (ICU's simple case mapping).
+std::string LowerUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const char32_t cp = text::DecodeUtf8(s, i);
+    text::AppendUtf8(static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))), out);
+  }
+  return out;
+}
+
 }  // namespace
+
+bool FurnitureDictionary::MarkSeen(const Entry& entry, std::string_view block, bool at_start) {
+  if (entry.marked.empty()) return true;
+  const std::string lower = LowerUtf8(Trim(block));
+  return at_start ? lower.starts_with(entry.marked) : lower.find(entry.marked) != std::string::npos;
+}
 
 Result<FurnitureDictionary> FurnitureDictionary::Parse(std::string_view contents,
                                                        std::string_view name) {
@@ -77,7 +99,12 @@ Result<FurnitureDictionary> FurnitureDictionary::Parse(std::string_view contents
       return Status::Error(fmt::format("{}:{}: phrase '{}' has no letters or digits", name,
                                        line_no, phrase));
     }
-    table->try_emplace(folded, Entry{category});
+    Entry entry{category, {}};
+    const unsigned char last = static_cast<unsigned char>(phrase.back());
+    if (kind != "line" && last < 0x80 && !std::isalnum(last) && last != '.') {
+      entry.marked = LowerUtf8(phrase);
+    }
+    table->try_emplace(folded, std::move(entry));
     ++dict.size_;
   }
   return dict;
@@ -124,7 +151,7 @@ std::optional<FurnitureMatch> FurnitureDictionary::Match(std::string_view block,
   for (size_t n = 1; n <= max_prefix_words_ && n <= starts.size(); ++n) {
     if (n == 1 && starts.size() > kSingleWordPrefixMaxWords) continue;
     const size_t end = n < starts.size() ? starts[n] - 1 : f.size();
-    if (auto it = prefix_.find(f.substr(0, end)); it != prefix_.end()) {
+    if (auto it = prefix_.find(f.substr(0, end)); it != prefix_.end() && MarkSeen(it->second, block, true)) {
       return FurnitureMatch{it->second.category, it->first, n == starts.size()};
     }
   }
@@ -132,7 +159,8 @@ std::optional<FurnitureMatch> FurnitureDictionary::Match(std::string_view block,
   for (size_t i = 0; i < starts.size(); ++i) {
     for (size_t n = 1; n <= max_contains_words_ && i + n <= starts.size(); ++n) {
       const size_t end = i + n < starts.size() ? starts[i + n] - 1 : f.size();
-      if (auto it = contains_.find(f.substr(starts[i], end - starts[i])); it != contains_.end()) {
+      if (auto it = contains_.find(f.substr(starts[i], end - starts[i]));
+          it != contains_.end() && MarkSeen(it->second, block, false)) {
         return FurnitureMatch{it->second.category, it->first, false};
       }
     }

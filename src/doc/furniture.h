@@ -38,6 +38,8 @@ class FurnitureDictionary {
   //   the phrase, so that "Video footage shows ..." is not taken for a "Video:" label; a
   //   one-word phrase only in blocks of at most kSingleWordPrefixMaxWords words;
   // - `contains` phrases anywhere in blocks of at most kContainsMaxWords words.
+  // A prefix or contains phrase that ends in a mark folding cannot see ("reuters/", "video -")
+  // must also be found with that mark in the block, ignoring case: "told Reuters." is no credit.
   // O(words in the block x longest phrase in words) hash look-ups.
   std::optional<FurnitureMatch> Match(std::string_view block) const;
   // The same, with text::Fold(block) already computed by the caller.
@@ -52,7 +54,11 @@ class FurnitureDictionary {
   enum class Kind { kLine, kPrefix, kContains };
   struct Entry {
     std::string category;
+    std::string marked;  // the lower-cased phrase when its final mark must be seen, else ""
   };
+  // True when `entry` needs no mark, or `block` holds its marked form (at the start if
+  // `at_start`).
+  static bool MarkSeen(const Entry& entry, std::string_view block, bool at_start);
   using Table = std::unordered_map<std::string, Entry, text::StringHash, std::equal_to<>>;
   Table line_, prefix_, colon_prefix_, contains_;
   // Prefixes that fold to nothing ("©", "•"): matched on the raw start of the block.

@@ -61,8 +61,10 @@ Result<WordLists> WordLists::Parse(std::string_view abbreviations,
       cls = AbbreviationClass::kCommon;
     } else if (cls_name == "initialism") {
       cls = AbbreviationClass::kInitialism;
+    } else if (cls_name == "ordinal") {
+      cls = AbbreviationClass::kOrdinal;
     } else {
-      return Status::Error(fmt::format("{}:{}: unknown class '{}' (title, month, common, initialism)",
+      return Status::Error(fmt::format("{}:{}: unknown class '{}' (title, month, common, initialism, ordinal)",
                                        abbreviations_name, line_no, cls_name));
     }
     if (!word.empty() && word.back() == '.') word.remove_suffix(1);

@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <optional>
+
 #include "text/fold.h"
 #include "text/utf8.h"
 
@@ -134,19 +136,26 @@ bool SentenceSplitter::EndsSentence(std::string_view text, size_t line_begin, si
     if (!IsWordChar(last)) return next_case != Case::kLower || opened;
   }
 
-  auto cls = words_->FindAbbreviation(word);
-  if (!cls && wb >= 2 && text[wb - 1] == ' ' && text[wb - 2] == '.') {
+  std::optional<AbbreviationClass> found = words_->FindAbbreviation(word);
+  if (!found && wb >= 2 && text[wb - 1] == ' ' && text[wb - 2] == '.') {
     // Two-word entries such as "p. ex": try the previous word with this one.
     size_t pb = wb - 1;
     while (pb > line_begin && !IsSpaceByte(text[pb - 1])) --pb;
-    cls = words_->FindAbbreviation(text.substr(pb, at - pb));
+    found = words_->FindAbbreviation(text.substr(pb, at - pb));
   }
-  const bool dotted = word.find('.') != std::string_view::npos;
-  bool all_digits = true;
+  // The word's class, kOrdinal standing for "an ordinary word" (ordinal markers are words).
+  const AbbreviationClass cls = found.value_or(AbbreviationClass::kOrdinal);
+  const bool abbreviation = cls != AbbreviationClass::kOrdinal;
+  // Dotted initials ("U.N", "EE.UU", "J.-C"): a capital letter first, periods inside, no digit.
+  bool has_digit = false;
   for (char c : word)
-    if (c < '0' || c > '9') all_digits = false;
+    if (c >= '0' && c <= '9') has_digit = true;
+  const bool all_digits =
+      has_digit && word.find_first_not_of("0123456789") == std::string_view::npos;
   size_t probe = 0;
   const char32_t word_first = DecodeUtf8(word, probe);
+  const bool dotted = word.find('.') != std::string_view::npos && !has_digit &&
+                      CaseOf(word_first) == Case::kUpper;
   const bool single_letter = probe == word.size() && CaseOf(word_first) == Case::kUpper;
 
   if (cls == AbbreviationClass::kTitle) return false;
@@ -154,17 +163,27 @@ bool SentenceSplitter::EndsSentence(std::string_view text, size_t line_begin, si
   // "Jan. 28", "No. 3", "(pop. 256,000)".
   if (next_case == Case::kDigit) return false;
   if (next_case == Case::kLower && !opened) {
-    if (cls.has_value() || dotted || single_letter) return false;
+    if (abbreviation || dotted || single_letter) return false;
     if (all_digits) return false;
     // A lower-case word after a full word and a period: informal text that does not capitalise.
     return word.size() > 1;
   }
   // Next is capitalised (or opened by a quote or bracket).
   if (all_digits && word.size() <= 2) {
+    // An ordinal: "am 3. Oktober", "am 15. Dez.", "der 2. Weltkrieg", "1. First point".
     std::string folded;
     AppendFoldedWord(next_word, folded);
-    if (IsMonthName(folded)) return false;  // German ordinal date: "am 3. Oktober"
-    if (wb == line_begin) return false;      // list numbering: "1. First point"
+    if (IsMonthName(folded)) return false;
+    const bool next_abbreviated = word_end < text.size() && text[word_end] == '.';
+    if (next_abbreviated && words_->FindAbbreviation(next_word) == AbbreviationClass::kMonth) return false;
+    if (wb == line_begin) return false;
+    size_t pe = wb;
+    while (pe > line_begin && IsSpaceByte(text[pe - 1])) --pe;
+    size_t pb = pe;
+    while (pb > line_begin && !IsSpaceByte(text[pb - 1])) --pb;
+    if (pb < pe && words_->FindAbbreviation(text.substr(pb, pe - pb)) == AbbreviationClass::kOrdinal) {
+      return false;
+    }
   }
   if (cls == AbbreviationClass::kInitialism || dotted || single_letter) {
     return words_->IsSentenceStarter(next_word);
@@ -210,6 +229,10 @@ void SentenceSplitter::Split(std::string_view text, Span region, std::vector<Spa
       } else {
         break;
       }
+    }
+    // French typography puts a space before the closing guillemet: "pas. »".
+    if (after + 3 <= region.end && text[after] == ' ' && text.substr(after + 1, 2) == "\xC2\xBB") {
+      after += 3;
     }
     if (after >= region.end) break;
     if (!IsSpaceByte(text[after])) {

@@ -46,6 +46,16 @@ void Tokenize(std::string_view text, Span region, std::vector<Token>& tokens, st
       continue;
     }
     const uint32_t fold_begin = static_cast<uint32_t>(folds.size());
+    // The English possessive right after a word: "'s" is one token ("Assad's" -> Assad, 's).
+    if (IsApostrophe(cp) && !tokens.empty() && tokens.back().span.end == i &&
+        tokens.back().kind == TokenKind::kWord && k < end && (text[k] == 's' || text[k] == 'S') &&
+        (k + 1 >= end || [&] { size_t t = k + 1; return !IsWordChar(DecodeUtf8(text, t)); }())) {
+      folds += "'s";
+      tokens.push_back(Token{Span{static_cast<uint32_t>(i), static_cast<uint32_t>(k + 1)},
+                             fold_begin, static_cast<uint32_t>(folds.size()), TokenKind::kWord});
+      i = k + 1;
+      continue;
+    }
     if (!IsWordChar(cp)) {
       size_t stop = k;
       if (cp == '.' && i + 2 < end && text[i + 1] == '.' && text[i + 2] == '.') stop = i + 3;

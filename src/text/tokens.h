@@ -1,7 +1,8 @@
 // Tokenisation with byte offsets and a folded matching form per token.
 //
 // Words are runs of letters, marks and digits. Inside a word an apostrophe followed by a letter
-// stays ("Ma'arrat", "Hay’at") except the English possessive "'s", which is its own token;
+// stays ("Ma'arrat", "Hay’at") except the English possessive "'s", which is its own word token
+// (folded "'s");
 // letters joined by periods stay one token ("U.S", "a.m"); digits joined by . or , stay one
 // number ("350,000", "3.5"). Hyphens split words ("Al-Nouman" is "Al", "-", "Nouman") so that
 // "Al-Nouman" and "al Nouman" give the same sequence of folds. Every other character is a

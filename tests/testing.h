@@ -1,0 +1,57 @@
+// Helpers shared by the tests: where the source tree, the data directory and ../shared are.
+#ifndef FRONTLINE_TESTS_TESTING_H_
+#define FRONTLINE_TESTS_TESTING_H_
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "pipeline/pipeline.h"
+
+namespace frontline::testing {
+
+inline std::string SourceDir() { return FRONTLINE_SOURCE_DIR; }
+inline std::string DataDir() { return SourceDir() + "/data"; }
+inline std::string SharedDir() { return FRONTLINE_SHARED_DIR; }
+inline std::string FrontlineBinary() { return FRONTLINE_BINARY; }
+
+inline std::string ReadFileOrDie(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  EXPECT_TRUE(in.good()) << "cannot open " << path;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The project's dictionaries, loaded once for the whole test binary.
+inline const pipeline::Resources& Resources() {
+  static const std::unique_ptr<pipeline::Resources> resources = [] {
+    auto r = pipeline::Resources::Load(DataDir());
+    if (!r.ok()) {
+      ADD_FAILURE() << r.status().message();
+      return std::make_unique<pipeline::Resources>();
+    }
+    return std::move(r).value();
+  }();
+  return *resources;
+}
+
+inline const pipeline::Pipeline& Pipeline() {
+  static const pipeline::Pipeline pipeline(Resources());
+  return pipeline;
+}
+
+}  // namespace frontline::testing
+
+// Skips the current test with a clear message when ../shared is not beside the checkout.
+#define FRONTLINE_REQUIRE_SHARED(path)                                                      \
+  do {                                                                                      \
+    if (!std::filesystem::exists(path)) {                                                   \
+      GTEST_SKIP() << "skipped: " << (path) << " is absent (outside data lives in ../shared)"; \
+    }                                                                                       \
+  } while (0)
+
+#endif  // FRONTLINE_TESTS_TESTING_H_
