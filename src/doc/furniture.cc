@@ -3,24 +3,18 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include <unicode/uchar.h>
 
 #include <cctype>
 
+#include "text/data_file.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
 namespace frontline::doc {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.back() == '\r' || s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  return s;
-}
 
 size_t CountWords(std::string_view folded) {
   return folded.empty() ? 0 : 1 + static_cast<size_t>(std::count(folded.begin(), folded.end(), ' '));
@@ -50,29 +44,22 @@ std::string LowerUtf8(std::string_view s) {
 
 bool FurnitureDictionary::MarkSeen(const Entry& entry, std::string_view block, bool at_start) {
   if (entry.marked.empty()) return true;
-  const std::string lower = LowerUtf8(Trim(block));
+  const std::string lower = LowerUtf8(text::TrimField(block));
   return at_start ? lower.starts_with(entry.marked) : lower.find(entry.marked) != std::string::npos;
 }
 
 Result<FurnitureDictionary> FurnitureDictionary::Parse(std::string_view contents,
                                                        std::string_view name) {
   FurnitureDictionary dict;
-  size_t line_no = 0;
-  for (size_t pos = 0; pos <= contents.size();) {
-    size_t eol = contents.find('\n', pos);
-    if (eol == std::string_view::npos) eol = contents.size();
-    const std::string_view line = Trim(contents.substr(pos, eol - pos));
-    pos = eol + 1;
-    ++line_no;
-    if (line.empty() || line.front() == '#') continue;
+  Status status = text::ForEachDataLine(contents, [&](size_t line_no, std::string_view line) {
     const size_t t1 = line.find('\t');
     const size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
     if (t2 == std::string_view::npos) {
       return Status::Error(fmt::format("{}:{}: expected 'KIND<TAB>CATEGORY<TAB>phrase'", name, line_no));
     }
-    const std::string_view kind = Trim(line.substr(0, t1));
-    const std::string category(Trim(line.substr(t1 + 1, t2 - t1 - 1)));
-    const std::string_view phrase = Trim(line.substr(t2 + 1));
+    const std::string_view kind = text::TrimField(line.substr(0, t1));
+    const std::string category(text::TrimField(line.substr(t1 + 1, t2 - t1 - 1)));
+    const std::string_view phrase = text::TrimField(line.substr(t2 + 1));
     if (phrase.empty()) return Status::Error(fmt::format("{}:{}: empty phrase", name, line_no));
     const std::string folded = text::Fold(phrase);
     Table* table = nullptr;
@@ -85,7 +72,7 @@ Result<FurnitureDictionary> FurnitureDictionary::Parse(std::string_view contents
       if (folded.empty()) {
         dict.symbol_prefixes_.emplace_back(std::string(phrase), category);
         ++dict.size_;
-        continue;
+        return Status::Ok();
       }
       dict.max_prefix_words_ = std::max(dict.max_prefix_words_, CountWords(folded));
     } else if (kind == "contains") {
@@ -106,17 +93,17 @@ Result<FurnitureDictionary> FurnitureDictionary::Parse(std::string_view contents
     }
     table->try_emplace(folded, std::move(entry));
     ++dict.size_;
-  }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
   return dict;
 }
 
 Result<FurnitureDictionary> FurnitureDictionary::Load(const std::string& data_dir) {
   const std::string path = data_dir + "/boilerplate/furniture.txt";
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(fmt::format("{}: cannot open the furniture dictionary", path));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return Parse(ss.str(), path);
+  Result<std::string> contents = text::ReadDataFile(path, "the furniture dictionary");
+  if (!contents.ok()) return contents.status();
+  return Parse(contents.value(), path);
 }
 
 std::optional<FurnitureMatch> FurnitureDictionary::Match(std::string_view block) const {
@@ -126,7 +113,7 @@ std::optional<FurnitureMatch> FurnitureDictionary::Match(std::string_view block)
 std::optional<FurnitureMatch> FurnitureDictionary::Match(std::string_view block,
                                                          std::string_view f) const {
   {
-    std::string_view raw = Trim(block);
+    std::string_view raw = text::TrimField(block);
     for (const auto& [symbol, category] : symbol_prefixes_) {
       if (raw.substr(0, symbol.size()) == symbol) return FurnitureMatch{category, symbol, false};
     }

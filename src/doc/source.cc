@@ -26,9 +26,9 @@ bool EndsWithAny(std::string_view name, std::initializer_list<std::string_view> 
   return false;
 }
 
-Result<std::string> ReadAll(std::istream& in, size_t limit, std::string_view name) {
-  std::string data;
+Result<std::string> ReadAll(std::istream& in, std::string data, size_t limit, std::string_view name) {
   char buf[1 << 16];
+  if (data.size() > limit) return Status::Error(fmt::format("input larger than the limit of {} bytes", limit));
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     data.append(buf, static_cast<size_t>(in.gcount()));
     if (data.size() > limit) {
@@ -39,25 +39,75 @@ Result<std::string> ReadAll(std::istream& in, size_t limit, std::string_view nam
   return data;
 }
 
-void ReadFeed(const std::string& origin, std::string_view data, const SourceOptions& options,
+// Lines of a stream, holding at most one line (up to a limit) in memory: a feed of any size
+// reads in constant memory.
+class LineReader {
+ public:
+  LineReader(std::istream& in, std::string head, size_t max_line)
+      : in_(in), buffer_(std::move(head)), max_line_(max_line) {}
+
+  // The next line without its newline; `length` is its full length, which exceeds the limit
+  // when the line was too long (its text is then empty). False at the end of the stream.
+  bool Next(std::string_view& line, size_t& length) {
+    size_t skipped = 0;
+    for (;;) {
+      const size_t eol = buffer_.find('\n', pos_);
+      if (eol != std::string::npos) {
+        line = std::string_view(buffer_).substr(pos_, eol - pos_);
+        length = skipped + line.size();
+        if (skipped > 0) line = {};
+        pos_ = eol + 1;
+        return true;
+      }
+      if (buffer_.size() - pos_ > max_line_) {  // too long: drop what we hold, keep counting
+        skipped += buffer_.size() - pos_;
+        buffer_.clear();
+        pos_ = 0;
+      }
+      if (eof_) {
+        if (pos_ >= buffer_.size() && skipped == 0) return false;
+        line = std::string_view(buffer_).substr(pos_);
+        length = skipped + line.size();
+        if (skipped > 0) line = {};
+        pos_ = buffer_.size();
+        if (length == 0) return false;
+        return true;
+      }
+      buffer_.erase(0, pos_);
+      pos_ = 0;
+      char chunk[1 << 16];
+      in_.read(chunk, sizeof chunk);
+      const auto got = static_cast<size_t>(in_.gcount());
+      buffer_.append(chunk, got);
+      if (got < sizeof chunk) eof_ = true;
+    }
+  }
+
+ private:
+  std::istream& in_;
+  std::string buffer_;
+  size_t pos_ = 0;
+  size_t max_line_;
+  bool eof_ = false;
+};
+
+void ReadFeed(const std::string& origin, std::istream& in, std::string head, const SourceOptions& options,
               const DocumentSink& documents, const ProblemSink& problems, size_t& count) {
+  LineReader reader(in, std::move(head), options.max_document_bytes);
   uint64_t line_no = 0;
-  size_t pos = 0;
-  while (pos < data.size()) {
-    size_t eol = data.find('\n', pos);
-    if (eol == std::string_view::npos) eol = data.size();
-    std::string_view line = data.substr(pos, eol - pos);
-    pos = eol + 1;
+  std::string_view line;
+  size_t length = 0;
+  while (reader.Next(line, length)) {
     ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-    if (line.size() > options.max_document_bytes) {
+    if (length > options.max_document_bytes) {
       problems(fmt::format("{}:{}", origin, line_no),
-               fmt::format("record of {} bytes exceeds the limit of {} bytes", line.size(),
+               fmt::format("record of {} bytes exceeds the limit of {} bytes", length,
                            options.max_document_bytes));
       ++count;
       continue;
     }
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     RawDocument raw;
     raw.origin = origin;
     raw.line = line_no;
@@ -68,48 +118,48 @@ void ReadFeed(const std::string& origin, std::string_view data, const SourceOpti
     }
     documents(std::move(raw));
   }
+  if (in.bad()) {
+    problems(origin, "read error");
+    ++count;
+  }
 }
 
-void ReadOne(const std::string& name, std::string data, const SourceOptions& options,
-             const DocumentSink& documents, const ProblemSink& problems, size_t& count) {
+// Reads one whole input from `in`: a feed streams record by record, anything else is one
+// document read whole (up to the limit).
+void ReadStream(const std::string& name, std::istream& in, const SourceOptions& options,
+                const DocumentSink& documents, const ProblemSink& problems, size_t& count) {
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
   Format format = options.format;
-  if (format == Format::kAuto) format = SniffFormat(name, std::string_view(data).substr(0, 4096));
+  if (format == Format::kAuto) format = SniffFormat(name, head);
   if (format == Format::kJsonl) {
-    ReadFeed(name, data, options, documents, problems, count);
+    ReadFeed(name, in, std::move(head), options, documents, problems, count);
+    return;
+  }
+  Result<std::string> data = ReadAll(in, std::move(head), options.max_document_bytes, name);
+  if (!data.ok()) {
+    problems(name, data.status().message());
+    ++count;
     return;
   }
   RawDocument raw;
   raw.origin = name;
   raw.format = format;
-  raw.bytes = std::move(data);
+  raw.bytes = std::move(data).value();
   documents(std::move(raw));
 }
 
 void ReadFile(const fs::path& path, const SourceOptions& options, const DocumentSink& documents,
               const ProblemSink& problems, size_t& count) {
   const std::string name = path.string();
-  std::error_code ec;
-  const auto size = fs::file_size(path, ec);
-  if (!ec && size > options.max_document_bytes && !EndsWithAny(name, {".jsonl", ".ndjson"})) {
-    problems(name, fmt::format("file of {} bytes exceeds the limit of {} bytes", size,
-                               options.max_document_bytes));
-    ++count;
-    return;
-  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     problems(name, fmt::format("cannot open: {}", std::strerror(errno)));
     ++count;
     return;
   }
-  const bool feed = options.format == Format::kJsonl || EndsWithAny(name, {".jsonl", ".ndjson"});
-  Result<std::string> data = ReadAll(in, feed ? SIZE_MAX : options.max_document_bytes, name);
-  if (!data.ok()) {
-    problems(name, data.status().message());
-    ++count;
-    return;
-  }
-  ReadOne(name, std::move(data).value(), options, documents, problems, count);
+  ReadStream(name, in, options, documents, problems, count);
 }
 
 void ReadDirectory(const fs::path& dir, const SourceOptions& options, const DocumentSink& documents,
@@ -210,14 +260,7 @@ size_t ReadSources(const std::vector<std::string>& inputs, const SourceOptions& 
   for (const std::string& input : inputs) {
     if (input == "-") {
       std::ios::sync_with_stdio(false);
-      const bool feed = options.format == Format::kJsonl;
-      Result<std::string> data = ReadAll(std::cin, feed ? SIZE_MAX : options.max_document_bytes, "-");
-      if (!data.ok()) {
-        problems("-", data.status().message());
-        ++count;
-        continue;
-      }
-      ReadOne("-", std::move(data).value(), options, documents, problems, count);
+      ReadStream("-", std::cin, options, documents, problems, count);
       continue;
     }
     std::error_code ec;

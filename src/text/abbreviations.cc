@@ -2,8 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
+#include "text/data_file.h"
 
 namespace frontline::text {
 namespace {
@@ -16,42 +15,19 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
-std::string_view TrimLine(std::string_view line) {
-  while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
-    line.remove_suffix(1);
-  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-  return line;
-}
-
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(fmt::format("{}: cannot open word list", path));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 }  // namespace
 
 Result<WordLists> WordLists::Parse(std::string_view abbreviations,
                                    std::string_view abbreviations_name, std::string_view starters,
-                                   std::string_view starters_name) {
+                                   std::string_view /*starters_name*/) {
   WordLists lists;
-  size_t line_no = 0;
-  for (size_t pos = 0; pos <= abbreviations.size();) {
-    size_t eol = abbreviations.find('\n', pos);
-    if (eol == std::string_view::npos) eol = abbreviations.size();
-    std::string_view line = TrimLine(abbreviations.substr(pos, eol - pos));
-    pos = eol + 1;
-    ++line_no;
-    if (line.empty() || line.front() == '#') continue;
+  Status status = ForEachDataLine(abbreviations, [&](size_t line_no, std::string_view line) {
     const size_t tab = line.find('\t');
     if (tab == std::string_view::npos) {
-      return Status::Error(fmt::format("{}:{}: expected 'ABBREVIATION<TAB>CLASS'",
-                                       abbreviations_name, line_no));
+      return Status::Error(fmt::format("{}:{}: expected 'WORD<TAB>CLASS'", abbreviations_name, line_no));
     }
-    std::string_view word = TrimLine(line.substr(0, tab));
-    std::string_view cls_name = TrimLine(line.substr(tab + 1));
+    std::string_view word = TrimField(line.substr(0, tab));
+    const std::string_view cls_name = TrimField(line.substr(tab + 1));
     AbbreviationClass cls;
     if (cls_name == "title") {
       cls = AbbreviationClass::kTitle;
@@ -73,25 +49,22 @@ Result<WordLists> WordLists::Parse(std::string_view abbreviations,
     }
     // A word listed twice keeps its first class; the file reads top to bottom like a table.
     lists.by_word_.try_emplace(std::string(word), cls);
-  }
-  for (size_t pos = 0; pos <= starters.size();) {
-    size_t eol = starters.find('\n', pos);
-    if (eol == std::string_view::npos) eol = starters.size();
-    std::string_view line = TrimLine(starters.substr(pos, eol - pos));
-    pos = eol + 1;
-    if (line.empty() || line.front() == '#') continue;
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  ForEachDataLine(starters, [&](size_t, std::string_view line) {
     lists.starters_.insert(AsciiLower(line));
-  }
-  (void)starters_name;
+    return Status::Ok();
+  });
   return lists;
 }
 
 Result<WordLists> WordLists::Load(const std::string& data_dir) {
   const std::string abbr_path = data_dir + "/text/abbreviations.txt";
   const std::string start_path = data_dir + "/text/sentence_starters.txt";
-  Result<std::string> abbr = ReadFile(abbr_path);
+  Result<std::string> abbr = ReadDataFile(abbr_path, "the abbreviation list");
   if (!abbr.ok()) return abbr.status();
-  Result<std::string> starters = ReadFile(start_path);
+  Result<std::string> starters = ReadDataFile(start_path, "the sentence starter list");
   if (!starters.ok()) return starters.status();
   return Parse(abbr.value(), abbr_path, starters.value(), start_path);
 }

@@ -10,43 +10,14 @@
 #include <string_view>
 #include <vector>
 
+#include "testing.h"
+
 namespace frontline::doc {
 namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh directory under the system's temporary directory, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    static int counter = 0;
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = fs::temp_directory_path() /
-            ("frontline-source-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) +
-             "-" + (info != nullptr ? info->name() : "x"));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  // Writes `contents` to `relative` (creating its directories) and returns the full path.
-  std::string Write(const std::string& relative, std::string_view contents) const {
-    const fs::path p = path_ / relative;
-    fs::create_directories(p.parent_path());
-    std::ofstream out(p, std::ios::binary);
-    out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
-    return p.string();
-  }
-  std::string path() const { return path_.string(); }
-
- private:
-  fs::path path_;
-};
+using testing::TempDir;
 
 struct Problem {
   std::string where, what;
@@ -185,6 +156,28 @@ TEST(ReadSourcesTest, FeedLineLargerThanTheLimitIsAProblem) {
   EXPECT_NE(c.problems[0].what.find("100"), std::string::npos) << c.problems[0].what;
   ASSERT_EQ(c.documents.size(), 1u);
   EXPECT_EQ(c.documents[0].id, "short");
+}
+
+TEST(ReadSourcesTest, FeedStreamsRecordsAcrossReadChunks) {
+  // Records longer than the reader's 64 KiB chunks, one of them over the limit, and a last
+  // line without a newline.
+  TempDir dir;
+  const std::string ok_long = "{\"id\": \"a\", \"text\": \"" + std::string(150000, 'a') + "\"}\n";
+  const std::string too_long = "{\"id\": \"b\", \"text\": \"" + std::string(300000, 'b') + "\"}\n";
+  const std::string last = "{\"id\": \"c\", \"text\": \"Last.\"}";
+  const std::string feed = dir.Write("big.jsonl", ok_long + too_long + last);
+  SourceOptions options;
+  options.max_document_bytes = 200000;
+  const Collected c = Read({feed}, options);
+  ASSERT_EQ(c.problems.size(), 1u) << Describe(c);
+  EXPECT_EQ(c.problems[0].where, feed + ":2");
+  EXPECT_NE(c.problems[0].what.find(std::to_string(too_long.size() - 1)), std::string::npos)
+      << c.problems[0].what;
+  ASSERT_EQ(c.documents.size(), 2u) << Describe(c);
+  EXPECT_EQ(c.documents[0].id, "a");
+  EXPECT_EQ(c.documents[0].bytes.size(), 150000u);
+  EXPECT_EQ(c.documents[1].id, "c");
+  EXPECT_EQ(c.documents[1].line, 3u);
 }
 
 TEST(ReadSourcesTest, ForcedFormatAppliesToEveryInput) {

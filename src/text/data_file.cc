@@ -1,0 +1,39 @@
+#include "text/data_file.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace frontline::text {
+
+std::string_view TrimField(std::string_view s) {
+  while (!s.empty() && (s.back() == '\r' || s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  return s;
+}
+
+Result<std::string> ReadDataFile(const std::string& path, std::string_view what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(fmt::format("{}: cannot open {}", path, what));
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+Status ForEachDataLine(std::string_view contents,
+                       const std::function<Status(size_t, std::string_view)>& entry) {
+  size_t line_no = 0;
+  for (size_t pos = 0; pos < contents.size();) {
+    size_t eol = contents.find('\n', pos);
+    if (eol == std::string_view::npos) eol = contents.size();
+    const std::string_view line = TrimField(contents.substr(pos, eol - pos));
+    pos = eol + 1;
+    ++line_no;
+    if (line.empty() || line.front() == '#') continue;
+    if (Status s = entry(line_no, line); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace frontline::text

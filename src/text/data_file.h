@@ -1,0 +1,28 @@
+// Reading the project's plain-text data files (dictionaries, word lists): one entry a line,
+// '#' starting a comment line, blank lines ignored.
+#ifndef FRONTLINE_TEXT_DATA_FILE_H_
+#define FRONTLINE_TEXT_DATA_FILE_H_
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "status/status.h"
+
+namespace frontline::text {
+
+// The whole file at `path`; fails with "PATH: cannot open <what>" when it cannot be read.
+Result<std::string> ReadDataFile(const std::string& path, std::string_view what);
+
+// Calls `entry(line_number, line)` for each line of `contents` that is neither blank nor a
+// comment, with surrounding spaces, tabs and a carriage return trimmed (tabs inside the line
+// are kept: they separate fields). Stops at the first failed Status and returns it.
+Status ForEachDataLine(std::string_view contents,
+                       const std::function<Status(size_t line_number, std::string_view line)>& entry);
+
+// `s` without leading and trailing spaces, tabs and carriage returns.
+std::string_view TrimField(std::string_view s);
+
+}  // namespace frontline::text
+
+#endif  // FRONTLINE_TEXT_DATA_FILE_H_
