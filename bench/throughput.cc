@@ -102,7 +102,7 @@ int main(int argc, char** argv) {
       ++failed;
       continue;
     }
-    records.push_back(pipeline::Record{std::move(document).value(), {}});
+    records.push_back(pipeline::Record{std::move(document).value(), {}, {}});
   }
   auto t1 = Clock::now();
   size_t clean_bytes = 0;

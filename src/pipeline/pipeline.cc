@@ -12,16 +12,22 @@ Result<std::unique_ptr<Resources>> Resources::Load(const std::string& data_dir) 
   Result<doc::FurnitureDictionary> furniture = doc::FurnitureDictionary::Load(data_dir);
   if (!furniture.ok()) return furniture.status();
   resources->furniture = std::move(furniture).value();
+  Result<time::Lexicon> lexicon = time::Lexicon::Load(data_dir);
+  if (!lexicon.ok()) return lexicon.status();
+  resources->time_lexicon = std::move(lexicon).value();
   return resources;
 }
 
 Pipeline::Pipeline(const Resources& resources)
-    : resources_(&resources), reader_(resources.furniture), splitter_(resources.words) {}
+    : resources_(&resources),
+      reader_(resources.furniture),
+      splitter_(resources.words),
+      time_(resources.time_lexicon) {}
 
 Result<Record> Pipeline::Process(const doc::RawDocument& raw) const {
   Result<doc::Document> document = reader_.Read(raw);
   if (!document.ok()) return document.status();
-  Record record{std::move(document).value(), {}};
+  Record record{std::move(document).value(), {}, {}};
   Analyze(record);
   return record;
 }
@@ -31,6 +37,8 @@ void Pipeline::Analyze(Record& record) const {
   spans.reserve(record.document.paragraphs.size());
   for (const doc::Paragraph& p : record.document.paragraphs) spans.push_back(p.span);
   text::Analyze(record.document.text, spans, splitter_, record.text);
+  record.times = time_.Annotate(record.document.text, record.text,
+                                time::ParseIsoDate(record.document.published));
 }
 
 }  // namespace frontline::pipeline

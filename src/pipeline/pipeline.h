@@ -16,6 +16,8 @@
 #include "text/abbreviations.h"
 #include "text/layer.h"
 #include "text/sentences.h"
+#include "time/lexicon.h"
+#include "time/time.h"
 
 namespace frontline::pipeline {
 
@@ -23,15 +25,17 @@ namespace frontline::pipeline {
 struct Resources {
   text::WordLists words;
   doc::FurnitureDictionary furniture;
+  time::Lexicon time_lexicon;
 
   // Loads every dictionary under `data_dir`; fails with the file and line of the first problem.
   static Result<std::unique_ptr<Resources>> Load(const std::string& data_dir);
 };
 
-// One document after the pipeline: the clean document and its text layer.
+// One document after the pipeline: the clean document, its text layer and its times.
 struct Record {
   doc::Document document;
   text::TextLayer text;
+  time::DocumentTimes times;
 };
 
 class Pipeline {
@@ -47,11 +51,13 @@ class Pipeline {
   void Analyze(Record& record) const;
 
   const text::SentenceSplitter& splitter() const { return splitter_; }
+  const time::TimeStage& time_stage() const { return time_; }
 
  private:
   const Resources* resources_;
   doc::Reader reader_;
   text::SentenceSplitter splitter_;
+  time::TimeStage time_;
 };
 
 }  // namespace frontline::pipeline

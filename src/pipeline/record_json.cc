@@ -15,7 +15,30 @@ std::string_view KindName(doc::ParagraphKind kind) {
 
 nlohmann::json OrNull(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
 
+nlohmann::json RangeJson(const time::TimeValue& v) {
+  if (!v.dated) return nullptr;
+  return {{"start", time::FormatDate(v.start)},
+          {"end", time::FormatDate(v.end)},
+          {"precision", time::PrecisionName(v.precision)},
+          {"kind", time::OriginName(v.origin)}};
+}
+
 }  // namespace
+
+nlohmann::json TimeMentionJson(const time::TimeMention& m, std::string_view text) {
+  nlohmann::json j{{"sentence", m.sentence},
+                   {"start", m.span.begin},
+                   {"end", m.span.end},
+                   {"text", m.span.Of(text)},
+                   {"type", time::TimexTypeName(m.value.type)},
+                   {"timex", m.value.ToTimex()}};
+  const time::TimeValue& resolved = m.has_range ? m.range : m.value;
+  j["resolved"] = RangeJson(resolved);
+  if (m.has_range) {
+    j["range_text"] = m.range_span.Of(text);
+  }
+  return j;
+}
 
 nlohmann::json ToJson(const Record& record, const JsonOptions& options) {
   const doc::Document& d = record.document;
@@ -26,9 +49,14 @@ nlohmann::json ToJson(const Record& record, const JsonOptions& options) {
   j["encoding"] = d.encoding;
   j["url"] = OrNull(d.url);
   j["title"] = OrNull(d.title);
-  j["published"] = d.published.empty()
-                       ? nlohmann::json()
-                       : nlohmann::json{{"text", d.published}, {"from", d.published_from}};
+  nlohmann::json published;
+  if (!d.published.empty()) published = {{"text", d.published}, {"from", d.published_from}};
+  if (record.times.publication) {
+    if (published.is_null()) published = {{"text", nullptr}, {"from", "inferred"}};
+    published["date"] = time::FormatDate(*record.times.publication);
+    published["date_kind"] = time::OriginName(record.times.publication_origin);
+  }
+  j["published"] = std::move(published);
   j["language"] = OrNull(d.language);
   j["text"] = d.text;
   nlohmann::json paragraphs = nlohmann::json::array();
@@ -57,6 +85,9 @@ nlohmann::json ToJson(const Record& record, const JsonOptions& options) {
     }
     j["tokens"] = std::move(tokens);
   }
+  nlohmann::json times = nlohmann::json::array();
+  for (const time::TimeMention& m : record.times.mentions) times.push_back(TimeMentionJson(m, d.text));
+  j["times"] = std::move(times);
   j["events"] = nlohmann::json::array();
   j["complete"] = d.complete;
   j["warnings"] = d.warnings;

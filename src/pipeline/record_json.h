@@ -16,6 +16,9 @@ struct JsonOptions {
 
 nlohmann::json ToJson(const Record& record, const JsonOptions& options);
 
+// One resolved time mention, as in a document's "times" (docs/schema.md).
+nlohmann::json TimeMentionJson(const time::TimeMention& mention, std::string_view text);
+
 // One line of JSONL: compact, UTF-8, invalid sequences (there should be none) replaced.
 std::string ToJsonLine(const nlohmann::json& value);
 

@@ -1,0 +1,75 @@
+#include "time/lexicon.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "text/data_file.h"
+#include "text/fold.h"
+
+namespace frontline::time {
+namespace {
+
+std::optional<Category> ParseCategory(std::string_view name) {
+  static constexpr std::pair<std::string_view, Category> kNames[] = {
+      {"month", Category::kMonth},     {"weekday", Category::kWeekday},
+      {"season", Category::kSeason},   {"part", Category::kPart},
+      {"number", Category::kNumber},   {"ordinal", Category::kOrdinal},
+      {"unit", Category::kUnit},       {"deictic", Category::kDeictic},
+      {"ref", Category::kRef},         {"set", Category::kSet},
+      {"modifier", Category::kModifier}, {"ago", Category::kAgo},
+      {"later", Category::kLater},     {"since", Category::kSince},
+      {"vague", Category::kVague},     {"holiday", Category::kHoliday},
+      {"future", Category::kFuture},   {"numnoun", Category::kNumNoun},
+      {"countnoun", Category::kCountNoun},
+  };
+  for (const auto& [n, c] : kNames)
+    if (n == name) return c;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<Lexicon> Lexicon::Parse(std::string_view contents, std::string_view name) {
+  Lexicon lexicon;
+  Status status = text::ForEachDataLine(contents, [&](size_t line_no, std::string_view line) {
+    const size_t t1 = line.find('\t');
+    const size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+    if (t2 == std::string_view::npos) {
+      return Status::Error(fmt::format("{}:{}: expected 'WORD<TAB>CATEGORY<TAB>VALUE'", name, line_no));
+    }
+    const std::string word = text::Fold(text::TrimField(line.substr(0, t1)));
+    const std::string_view category_name = text::TrimField(line.substr(t1 + 1, t2 - t1 - 1));
+    const std::string_view value = text::TrimField(line.substr(t2 + 1));
+    const std::optional<Category> category = ParseCategory(category_name);
+    if (!category) {
+      return Status::Error(fmt::format("{}:{}: unknown category '{}'", name, line_no, category_name));
+    }
+    if (word.empty()) return Status::Error(fmt::format("{}:{}: empty word", name, line_no));
+    LexEntry entry{*category, 0, std::string(value)};
+    std::string_view digits = value;
+    if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
+    std::from_chars(digits.data(), digits.data() + digits.size(), entry.number);
+    lexicon.words_[word].push_back(std::move(entry));
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return lexicon;
+}
+
+Result<Lexicon> Lexicon::Load(const std::string& data_dir) {
+  const std::string path = data_dir + "/time/lexicon.txt";
+  Result<std::string> contents = text::ReadDataFile(path, "the time lexicon");
+  if (!contents.ok()) return contents.status();
+  return Parse(contents.value(), path);
+}
+
+const LexEntry* Lexicon::Find(std::string_view fold, Category category) const {
+  auto it = words_.find(fold);
+  if (it == words_.end()) return nullptr;
+  for (const LexEntry& e : it->second)
+    if (e.category == category) return &e;
+  return nullptr;
+}
+
+}  // namespace frontline::time

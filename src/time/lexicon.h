@@ -1,0 +1,44 @@
+// The time lexicon: month, weekday, unit, number ... words in English and French, loaded from
+// data/time/lexicon.txt (format documented in the file).
+#ifndef FRONTLINE_TIME_LEXICON_H_
+#define FRONTLINE_TIME_LEXICON_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "status/status.h"
+#include "text/abbreviations.h"
+
+namespace frontline::time {
+
+enum class Category {
+  kMonth, kWeekday, kSeason, kPart, kNumber, kOrdinal, kUnit, kDeictic, kRef, kSet, kModifier,
+  kAgo, kLater, kSince, kVague, kHoliday, kFuture, kNumNoun, kCountNoun,
+};
+
+struct LexEntry {
+  Category category;
+  int number = 0;       // the numeric value where the entry has one (month 1..12, -1, ...)
+  std::string code;     // the value as written ("SP", "P1D", "0,NI", "since")
+};
+
+class Lexicon {
+ public:
+  static Result<Lexicon> Parse(std::string_view contents, std::string_view name);
+  // Reads data_dir/time/lexicon.txt.
+  static Result<Lexicon> Load(const std::string& data_dir);
+
+  // The entry of category `category` for the folded word `fold`, if any.
+  const LexEntry* Find(std::string_view fold, Category category) const;
+  bool Has(std::string_view fold, Category category) const { return Find(fold, category) != nullptr; }
+
+ private:
+  std::unordered_map<std::string, std::vector<LexEntry>, text::StringHash, std::equal_to<>> words_;
+};
+
+}  // namespace frontline::time
+
+#endif  // FRONTLINE_TIME_LEXICON_H_

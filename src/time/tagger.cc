@@ -1,0 +1,877 @@
+#include "time/tagger.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace frontline::time {
+namespace {
+
+struct Word {
+  std::string_view fold;     // folded form; French elision removed ("l'an" -> "an")
+  std::string_view surface;
+  text::Span span;
+  bool is_word = false;
+  bool is_punct = false;
+  bool upper = false;        // first letter is a capital
+  int number = -1;           // a plain integer token ("28", "28th", "1er"), else -1
+  int digits = 0;
+  bool ordinal = false;      // "28th", "1er"
+  bool decade = false;       // "1990s"
+};
+
+// English month words: written with a capital in English text, so a lower-case one ("may",
+// "march") is a verb or a noun, not a month. French months are written in lower case.
+bool IsEnglishMonthWord(std::string_view f) {
+  static constexpr std::string_view kWords[] = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+      "sep", "sept", "oct", "nov", "dec"};
+  return std::find(std::begin(kWords), std::end(kWords), f) != std::end(kWords);
+}
+
+// Words after which a lower-case word still belongs with a decade ("the 1990s and ...").
+bool IsLinkWord(std::string_view f) {
+  static constexpr std::string_view kWords[] = {
+      "and", "or", "of", "to", "in", "when", "as", "at", "on", "through", "until", "with", "but",
+      "for", "before", "after", "that", "which", "there", "were", "was", "had", "have", "the",
+      "et", "ou", "de", "en", "a", "jusqu"};
+  return std::find(std::begin(kWords), std::end(kWords), f) != std::end(kWords);
+}
+
+class Matcher {
+ public:
+  Matcher(const Lexicon& lex, std::vector<Word>& words) : lex_(lex), w_(words), n_(words.size()) {}
+
+  // The longest expression starting at word i; returns the index past it, or i.
+  size_t Match(size_t i, Expression& e) const {
+    size_t best = i;
+    Expression candidate;
+    auto offer = [&](size_t end, const Expression& x) {
+      if (end > best) {
+        best = end;
+        e = x;
+      }
+    };
+    size_t end;
+    candidate = {};
+    if ((end = DateWithMonth(i, candidate)) > i) offer(end, candidate);
+    candidate = {};
+    if ((end = NumericDate(i, candidate)) > i) offer(end, candidate);
+    candidate = {};
+    if ((end = Year(i, candidate)) > i) offer(end, candidate);
+    candidate = {};
+    if ((end = WeekdayExpr(i, candidate)) > i) offer(end, candidate);
+    candidate = {};
+    if ((end = Deictic(i, candidate)) > i) offer(end, candidate);
+    candidate = {};
+    if ((end = ModifiedUnit(i, candidate)) > i) offer(end, candidate);
+    candidate = {};
+    if ((end = CountedUnit(i, candidate)) > i) offer(end, candidate);
+    candidate = {};
+    if ((end = AnaphoricDay(i, candidate)) > i) offer(end, candidate);
+    candidate = {};
+    if ((end = SeasonExpr(i, candidate)) > i) offer(end, candidate);
+    candidate = {};
+    if ((end = Reference(i, candidate)) > i) offer(end, candidate);
+    candidate = {};
+    if ((end = SetExpr(i, candidate)) > i) offer(end, candidate);
+    candidate = {};
+    if ((end = Clock(i, candidate)) > i) offer(end, candidate);
+    if (best > i) {
+      e.span = text::Span{w_[i].span.begin, w_[best - 1].span.end};
+    }
+    return best;
+  }
+
+ private:
+  const LexEntry* Lex(size_t i, Category c) const { return i < n_ ? lex_.Find(w_[i].fold, c) : nullptr; }
+  bool Is(size_t i, std::string_view f) const { return i < n_ && w_[i].fold == f; }
+  bool Punct(size_t i, std::string_view p) const { return i < n_ && w_[i].is_punct && w_[i].surface == p; }
+  bool IsDash(size_t i) const {
+    return i < n_ && w_[i].is_punct && (w_[i].fold == "-" || w_[i].surface == "\xE2\x80\x93");
+  }
+  int Num(size_t i) const { return i < n_ && !w_[i].decade ? w_[i].number : -1; }
+  bool IsYearNumber(size_t i) const {
+    const int v = Num(i);
+    return v >= 1000 && v <= 2099 && w_[i].digits == 4 && !w_[i].ordinal;
+  }
+  bool IsDayNumber(size_t i) const {
+    const int v = Num(i);
+    return v >= 1 && v <= 31 && w_[i].digits <= 2;
+  }
+
+  // A month word that is a month here; `i` advanced past a following abbreviation period.
+  int MonthAt(size_t& i) const {
+    const LexEntry* m = Lex(i, Category::kMonth);
+    if (m == nullptr) return 0;
+    const Word& word = w_[i];
+    const bool english = IsEnglishMonthWord(word.fold);
+    if (english && !word.upper) return 0;
+    const bool abbreviated = word.fold.size() <= 4 && word.fold != "june" && word.fold != "july" &&
+                             word.fold != "may" && word.fold != "mars" && word.fold != "mai" &&
+                             word.fold != "juin" && word.fold != "aout";
+    size_t j = i + 1;
+    if (abbreviated) {
+      if (Punct(j, ".")) ++j;
+      if (!(Num(j) >= 0)) return 0;  // "Jan" or "Sept" alone is no month
+    }
+    if ((word.fold == "may" || word.fold == "march") && i == 0 && Num(j) < 0) return 0;
+    // "Theresa May": a capitalised word before "May" makes it a name.
+    if (word.fold == "may" && i > 0 && w_[i - 1].is_word && w_[i - 1].upper &&
+        !Lex(i - 1, Category::kWeekday) && !Lex(i - 1, Category::kMonth)) {
+      return 0;
+    }
+    i = j;
+    return m->number;
+  }
+
+  int WeekdayAt(size_t& i) const {
+    const LexEntry* d = Lex(i, Category::kWeekday);
+    if (d == nullptr) return 0;
+    if (w_[i].fold.size() <= 4) {  // "Tue." only with its period
+      if (!Punct(i + 1, ".")) return 0;
+      i += 2;
+      return d->number;
+    }
+    ++i;
+    return d->number;
+  }
+
+  DayPart PartAt(size_t i) const {
+    const LexEntry* p = Lex(i, Category::kPart);
+    if (p == nullptr) return DayPart::kNone;
+    if (w_[i].fold == "apres" && !Is(i + 1, "midi")) return DayPart::kNone;
+    if (p->code == "MO") return DayPart::kMorning;
+    if (p->code == "AF") return DayPart::kAfternoon;
+    if (p->code == "EV") return DayPart::kEvening;
+    return DayPart::kNight;
+  }
+  size_t PartEnd(size_t i) const { return w_[i].fold == "apres" ? i + 2 : i + 1; }
+
+  // "early", "mid", "late", "fin", "debut" before a month, season or year.
+  size_t SkipEdge(size_t i) const {
+    if (Is(i, "early") || Is(i, "late") || Is(i, "mid") || Is(i, "fin") || Is(i, "debut") ||
+        Is(i, "mi")) {
+      return IsDash(i + 1) ? i + 2 : i + 1;
+    }
+    return i;
+  }
+
+  size_t DateWithMonth(size_t i, Expression& e) const {
+    size_t j = i;
+    if (Is(j, "le") && (Lex(j + 1, Category::kWeekday) || IsDayNumber(j + 1))) ++j;
+    size_t k = j;
+    const int weekday = WeekdayAt(k);
+    if (weekday > 0) {
+      j = k;
+      if (Punct(j, ",")) ++j;
+    }
+    j = SkipEdge(j);
+    size_t m = j;
+    int month = MonthAt(m);
+    int day = -1;
+    if (month > 0) {  // month [day] [, year]
+      j = m;
+      if (IsDayNumber(j) && !IsYearNumber(j)) {
+        day = Num(j);
+        ++j;
+        // "January 5 to 9", "March 3-5"
+        if ((RangeJoin(j) || IsDash(j)) && IsDayNumber(j + 1) && Num(j + 1) > day) {
+          e.day_end = Num(j + 1);
+          j += 2;
+        }
+        if (Punct(j, ",") && IsYearNumber(j + 1)) ++j;
+      } else if (Punct(j, ",") || Is(j, "of")) {
+        if (!IsYearNumber(j + 1)) {
+          e.month = month;
+          e.weekday = weekday;
+          return ValidMonthOnly(i, j, e);
+        }
+        ++j;
+      }
+    } else if (IsDayNumber(j)) {  // day month [year]
+      size_t mm = j + 1;
+      // "12 to 15 March", "2 and 4 June", "3-5 mai"
+      if ((RangeJoin(mm) || IsDash(mm)) && IsDayNumber(mm + 1) && Num(mm + 1) > Num(j)) {
+        e.day_end = Num(mm + 1);
+        mm += 2;
+      }
+      if (Is(mm, "of")) ++mm;
+      month = MonthAt(mm);
+      if (month == 0) return i;
+      day = Num(j);
+      j = mm;
+    } else {
+      return i;
+    }
+    e.form = Form::kCalendar;
+    e.weekday = weekday;
+    e.month = month;
+    e.day = day;
+    if (IsYearNumber(j)) {
+      e.year = Num(j);
+      ++j;
+    }
+    if (day < 0 && e.year < 0) return ValidMonthOnly(i, j, e);
+    return j;
+  }
+
+  // "to", "and", "until", "au", "et" between two day numbers.
+  bool RangeJoin(size_t i) const {
+    const LexEntry* r = Lex(i, Category::kSince);
+    return r != nullptr && (r->code == "to" || r->code == "and" || r->code == "until");
+  }
+
+  // A month named alone: fine ("in August", "fin janvier").
+  size_t ValidMonthOnly(size_t i, size_t j, Expression& e) const {
+    e.form = Form::kCalendar;
+    e.day = -1;
+    return j > i ? j : i;
+  }
+
+  size_t NumericDate(size_t i, Expression& e) const {
+    // yyyy-mm-dd
+    if (IsYearNumber(i) && IsDash(i + 1) && Num(i + 2) >= 1 && Num(i + 2) <= 12 && IsDash(i + 3) &&
+        IsDayNumber(i + 4) && IsValidDate(Num(i), Num(i + 2), Num(i + 4))) {
+      e.form = Form::kCalendar;
+      e.year = Num(i);
+      e.month = Num(i + 2);
+      e.day = Num(i + 4);
+      return i + 5;
+    }
+    // d/m/yyyy or m/d/yyyy: the day over 12 decides; else the American order.
+    if (Num(i) >= 1 && Num(i) <= 31 && Punct(i + 1, "/") && Num(i + 2) >= 1 && Num(i + 2) <= 31 &&
+        Punct(i + 3, "/") && (IsYearNumber(i + 4) || (Num(i + 4) >= 0 && w_[i + 4].digits == 2))) {
+      int a = Num(i), b = Num(i + 2), y = Num(i + 4);
+      if (w_[i + 4].digits == 2) y += y < 50 ? 2000 : 1900;
+      int month = a, day = b;
+      if (a > 12) std::swap(month, day);
+      if (!IsValidDate(y, month, day)) return i;
+      e.form = Form::kCalendar;
+      e.year = y;
+      e.month = month;
+      e.day = day;
+      return i + 5;
+    }
+    // dd.mm.yyyy written as one token
+    if (i < n_ && w_[i].number < 0 && !w_[i].is_word && !w_[i].is_punct) {
+      const std::string_view s = w_[i].surface;
+      if (s.size() == 10 && s[2] == '.' && s[5] == '.') {
+        const int d = std::atoi(std::string(s.substr(0, 2)).c_str());
+        const int m = std::atoi(std::string(s.substr(3, 2)).c_str());
+        const int y = std::atoi(std::string(s.substr(6, 4)).c_str());
+        if (IsValidDate(y, m, d)) {
+          e.form = Form::kCalendar;
+          e.year = y;
+          e.month = m;
+          e.day = d;
+          return i + 1;
+        }
+      }
+    }
+    return i;
+  }
+
+  size_t Year(size_t i, Expression& e) const {
+    // "Q2 2020", "Q3"
+    if (i < n_ && w_[i].fold.size() == 2 && w_[i].fold[0] == 'q' && w_[i].fold[1] >= '1' &&
+        w_[i].fold[1] <= '4' && w_[i].upper) {
+      e.form = Form::kCalendar;
+      e.quarter = w_[i].fold[1] - '0';
+      if (IsYearNumber(i + 1)) {
+        e.year = Num(i + 1);
+        return i + 2;
+      }
+      return i + 1;
+    }
+    // French decades: "les années 1990"
+    if (Is(i, "annees") && IsYearNumber(i + 1) && Num(i + 1) % 10 == 0) {
+      e.form = Form::kCalendar;
+      e.decade = Num(i + 1) / 10;
+      return i + 2;
+    }
+    size_t j = SkipEdge(i);
+    if (Is(j, "fiscal")) ++j;
+    if (j < n_ && w_[j].decade) {
+      // "the 1990s": not when the decade describes a noun ("a 1980s band").
+      if (j + 1 < n_ && w_[j + 1].is_word && !w_[j + 1].upper && !IsLinkWord(w_[j + 1].fold)) return i;
+      e.form = Form::kCalendar;
+      e.decade = w_[j].number / 10;
+      if (w_[j].number % 100 == 0 && w_[j].fold.ends_with("00s")) {
+        // "the 1900s" reads as a century more often than a decade; keep the decade.
+      }
+      return j + 1;
+    }
+    if (!IsYearNumber(j)) return i;
+    if (j > 0 && (Lex(j - 1, Category::kNumNoun) || Punct(j - 1, "$") || Punct(j - 1, "#"))) return i;
+    if (Lex(j + 1, Category::kCountNoun) || Punct(j + 1, "%")) return i;
+    if (IsDash(j + 1) && Num(j + 2) >= 0) return i;  // a score or a range of numbers
+    e.form = Form::kCalendar;
+    e.year = Num(j);
+    return j + 1;
+  }
+
+  size_t WeekdayExpr(size_t i, Expression& e) const {
+    size_t j = i;
+    int modifier = kNoModifier;
+    if (const LexEntry* m = Lex(j, Category::kModifier); m != nullptr && w_[j].fold != "current") {
+      modifier = m->number;
+      ++j;
+    }
+    const int weekday = WeekdayAt(j);
+    if (weekday == 0) return i;
+    e.form = Form::kCalendar;
+    e.weekday = weekday;
+    e.modifier = modifier;
+    // French: "mardi dernier", "mardi prochain".
+    if (modifier == kNoModifier) {
+      if (const LexEntry* m = Lex(j, Category::kModifier); m != nullptr && !w_[j].upper &&
+                                                            (Is(j, "dernier") || Is(j, "prochain"))) {
+        e.modifier = m->number;
+        ++j;
+      }
+    }
+    if (const DayPart p = PartAt(j); p != DayPart::kNone) {
+      e.part = p;
+      j = PartEnd(j);
+    }
+    return j;
+  }
+
+  size_t Deictic(size_t i, Expression& e) const {
+    size_t j = i;
+    if (Is(j, "overnight")) {
+      e.form = Form::kDeictic;
+      e.unit = 'D';
+      e.overnight = true;
+      return j + 1;
+    }
+    if (const LexEntry* d = Lex(j, Category::kDeictic)) {
+      e.form = Form::kDeictic;
+      e.unit = 'D';
+      e.amount = d->number;
+      if (d->code.find(",NI") != std::string::npos) e.part = DayPart::kNight;
+      ++j;
+      if (const DayPart p = PartAt(j); p != DayPart::kNone) {
+        e.part = p;
+        j = PartEnd(j);
+      }
+      return j;
+    }
+    // "this morning", "ce soir", "last night", "cette nuit"
+    if (const LexEntry* m = Lex(j, Category::kModifier)) {
+      const DayPart p = PartAt(j + 1);
+      if (p == DayPart::kNone) return i;
+      if (m->number == 0) {
+        e.form = Form::kDeictic;
+        e.unit = 'D';
+        e.amount = 0;
+        e.part = p;
+        return PartEnd(j + 1);
+      }
+      if (m->number == -1 && p == DayPart::kNight && Is(j, "last")) {
+        e.form = Form::kDeictic;
+        e.unit = 'D';
+        e.amount = -1;
+        e.part = p;
+        return j + 2;
+      }
+    }
+    return i;
+  }
+
+  static bool CalendarUnit(char u) { return u == 'W' || u == 'M' || u == 'Q' || u == 'Y' || u == 'E' || u == 'C'; }
+
+  char UnitAt(size_t i, bool* weekend = nullptr) const {
+    const LexEntry* u = Lex(i, Category::kUnit);
+    if (u == nullptr) return 0;
+    if (u->code == "WE") {
+      if (weekend) *weekend = true;
+      return 'W';
+    }
+    return u->code.empty() ? 0 : u->code[0];
+  }
+
+  size_t ModifiedUnit(size_t i, Expression& e) const {
+    size_t j = i;
+    const bool the = Is(j, "the");
+    if (the) ++j;
+    int shift = 0;  // "earlier this year", "later this month"
+    if (!the && (Is(j, "earlier") || Is(j, "later"))) {
+      shift = 1;
+      ++j;
+      if (Is(j, "in") && Is(j + 1, "the")) j += 2;
+    }
+    // Quarters: "the third quarter [of 1989]", "third-quarter", "the latest quarter".
+    {
+      size_t q = j;
+      int quarter = 0;
+      bool latest = false;
+      if (const LexEntry* o = Lex(q, Category::kOrdinal); o != nullptr && o->number >= 1 && o->number <= 4) {
+        quarter = o->number;
+        ++q;
+      } else if (Is(q, "latest") || Is(q, "last") || Is(q, "past") || Is(q, "previous") ||
+                 Is(q, "current") || Is(q, "this")) {
+        latest = !(Is(q, "current") || Is(q, "this"));
+        quarter = latest ? 0 : -1;
+        ++q;
+      } else if (the) {
+        latest = true;
+      }
+      if (IsDash(q)) ++q;
+      if ((Is(q, "quarter") || Is(q, "trimestre")) && (quarter != 0 || latest)) {
+        ++q;
+        e.form = Form::kCalendar;
+        e.unit = 'Q';
+        if (quarter > 0) {
+          e.quarter = quarter;
+        } else if (quarter == -1) {
+          e.form = Form::kDeictic;
+          e.amount = 0;
+        } else {
+          e.latest_quarter = true;
+        }
+        if ((Is(q, "of") || Is(q, "in")) && IsYearNumber(q + 1)) {
+          e.year = Num(q + 1);
+          q += 2;
+        } else if (IsYearNumber(q)) {
+          e.year = Num(q);
+          ++q;
+        }
+        return q;
+      }
+    }
+    // English: modifier + unit, season or month.
+    if (const LexEntry* m = Lex(j, Category::kModifier)) {
+      size_t k = j + 1;
+      bool weekend = false;
+      const char unit = UnitAt(k, &weekend);
+      const bool plural = k < n_ && w_[k].fold.ends_with("s") && unit != 0 && !weekend;
+      if (unit != 0 && !plural && (CalendarUnit(unit) || weekend)) {
+        if (the && (m->number == -1 || Is(j, "coming"))) {
+          // "the past year": a length of time; "the previous year": the year before.
+          if (Is(j, "previous") || Is(j, "preceding")) {
+            e.form = Form::kAnaphoric;
+            e.amount = -1;
+          } else {
+            e.form = Form::kDuration;
+            e.type = TimexType::kDuration;
+            e.amount = 1;
+          }
+        } else if (the && (Is(j, "following") || Is(j, "next"))) {
+          e.form = Form::kAnaphoric;
+          e.amount = 1;
+        } else {
+          e.form = Form::kDeictic;
+          e.amount = shift ? 0 : m->number;
+          if (Is(j, "following")) e.form = Form::kAnaphoric;
+        }
+        e.unit = unit;
+        e.weekend = weekend;
+        return k + 1;
+      }
+      if (plural && the && Is(j, "coming")) {  // "the coming weeks"
+        e.form = Form::kReference;
+        e.reference = Reference::kFuture;
+        return k + 1;
+      }
+      size_t mm = k;
+      if (const int month = MonthAt(mm); month > 0 && !the) {
+        e.form = Form::kCalendar;
+        e.month = month;
+        e.modifier = m->number;
+        return mm;
+      }
+      if (const LexEntry* s = Lex(k, Category::kSeason); s != nullptr && !the) {
+        e.form = Form::kCalendar;
+        e.season = SeasonOf(s->code);
+        e.modifier = m->number;
+        return k + 1;
+      }
+      return i;
+    }
+    // French: "la semaine dernière", "le mois prochain", "l'an dernier", "cette année".
+    {
+      size_t k = j;
+      if (the) return TheUnit(i, j, e);
+      if (Is(k, "le") || Is(k, "la") || Is(k, "les")) ++k;
+      bool weekend = false;
+      const char unit = UnitAt(k, &weekend);
+      if (unit != 0 && CalendarUnit(unit)) {
+        if (const LexEntry* m = Lex(k + 1, Category::kModifier); m != nullptr && !Is(k + 1, "this")) {
+          e.form = Form::kDeictic;
+          e.unit = unit;
+          e.amount = m->number;
+          return k + 2;
+        }
+      }
+    }
+    return i;
+  }
+
+  // "the next day", "the following day", "the previous day", "the same day", "that day",
+  // "le lendemain", "la veille".
+  size_t AnaphoricDay(size_t i, Expression& e) const {
+    size_t j = i;
+    int amount = 0;
+    if (Is(j, "lendemain") || (Is(j, "le") && Is(j + 1, "lendemain"))) {
+      amount = 1;
+      j += Is(j, "le") ? 2 : 1;
+    } else if (Is(j, "veille") || (Is(j, "la") && Is(j + 1, "veille"))) {
+      amount = -1;
+      j += Is(j, "la") ? 2 : 1;
+    } else if ((Is(j, "the") || Is(j, "that")) && Is(j + 1, "day") && (Is(j + 2, "before") || Is(j + 2, "after"))) {
+      amount = Is(j + 2, "before") ? -1 : 1;
+      j += 3;
+    } else if (Is(j, "the") && (Is(j + 1, "next") || Is(j + 1, "following") || Is(j + 1, "previous") ||
+                                Is(j + 1, "preceding") || Is(j + 1, "same")) &&
+               Is(j + 2, "day")) {
+      amount = Is(j + 1, "same") ? 0 : (Is(j + 1, "next") || Is(j + 1, "following")) ? 1 : -1;
+      j += 3;
+    } else if (Is(j, "that") && Is(j + 1, "day")) {
+      j += 2;
+    } else {
+      return i;
+    }
+    e.form = Form::kAnaphoric;
+    e.unit = 'D';
+    e.amount = amount;
+    return j;
+  }
+
+  // "the year", "the quarter", "the week", "the month": the current one.
+  size_t TheUnit(size_t i, size_t j, Expression& e) const {
+    if (Is(j, "year") || Is(j, "month") || Is(j, "week") || Is(j, "weekend")) {
+      if (Is(j + 1, "-") || Is(j + 1, "ago") || Is(j + 1, "earlier") || Is(j + 1, "before")) return i;
+      e.form = Form::kDeictic;
+      e.amount = 0;
+      e.unit = Is(j, "year") ? 'Y' : Is(j, "month") ? 'M' : 'W';
+      e.weekend = Is(j, "weekend");
+      return j + 1;
+    }
+    return i;
+  }
+
+  static Season SeasonOf(std::string_view code) {
+    if (code == "SP") return Season::kSpring;
+    if (code == "SU") return Season::kSummer;
+    if (code == "FA") return Season::kFall;
+    return Season::kWinter;
+  }
+
+  // A count before a unit: a cardinal, digits, "a"/"an", "several", "a few".
+  bool CountAt(size_t& j, double& amount) const {
+    if (Is(j, "a") && Is(j + 1, "few")) {
+      amount = -1;
+      j += 2;
+      return true;
+    }
+    if (const LexEntry* v = Lex(j, Category::kVague)) {
+      (void)v;
+      amount = -1;
+      ++j;
+      return true;
+    }
+    if (const LexEntry* c = Lex(j, Category::kNumber)) {
+      amount = c->number;
+      ++j;
+      return true;
+    }
+    if (Num(j) >= 0 && !IsYearNumber(j)) {
+      amount = Num(j);
+      ++j;
+      return true;
+    }
+    return false;
+  }
+
+  size_t CountedUnit(size_t i, Expression& e) const {
+    size_t j = i;
+    // French "il y a trois jours".
+    const bool il_y_a = Is(j, "il") && Is(j + 1, "y") && Is(j + 2, "a");
+    if (il_y_a) j += 3;
+    bool the = false;
+    int lead = 0;  // "the past two months" (-1), "the next two weeks" (+1), "the first nine months"
+    if (!il_y_a && Is(j, "the")) {
+      the = true;
+      ++j;
+    }
+    if (!il_y_a && (Is(j, "past") || Is(j, "last") || Is(j, "next") || Is(j, "first") || Is(j, "coming"))) {
+      lead = Is(j, "next") || Is(j, "coming") ? 1 : -1;
+      ++j;
+    }
+    double amount = 0;
+    size_t k = j;
+    const bool counted = CountAt(k, amount);
+    if (counted && (w_[j].fold == "a" || w_[j].fold == "an") && (the || lead)) return i;
+    if (!counted) {
+      // Bare plurals: "weeks", "years", "in recent years".
+      if (Is(k, "recent") && Lex(k + 1, Category::kUnit) && w_[k + 1].fold.ends_with("s")) {
+        e.form = Form::kDuration;
+        e.type = TimexType::kDuration;
+        e.amount = -1;
+        e.unit = UnitAt(k + 1);
+        return k + 2;
+      }
+      return i;
+    }
+    if (IsDash(k)) ++k;
+    bool weekend = false;
+    const char unit = UnitAt(k, &weekend);
+    if (unit == 0 || weekend) return i;
+    ++k;
+    e.unit = unit;
+    e.amount = amount;
+    if (il_y_a) {
+      e.form = Form::kDeictic;
+      e.amount = -std::max(amount, 1.0);
+      return k;
+    }
+    if (!the && !lead) {
+      if (const LexEntry* a = Lex(k, Category::kAgo)) {
+        (void)a;
+        e.form = Form::kDeictic;
+        e.amount = -std::max(amount, 1.0);
+        return k + 1;
+      }
+      const bool french_later = Is(k, "plus") && Is(k + 1, "tard");
+      if (const LexEntry* l = Lex(k, Category::kLater); l != nullptr && (w_[k].fold != "plus" || french_later)) {
+        const bool prepositional = Is(k, "after") || Is(k, "before");
+        const bool closes = k + 1 >= n_ || w_[k + 1].is_punct;
+        if (!prepositional || closes) {
+          e.form = Form::kAnaphoric;
+          e.amount = l->number * std::max(amount, 1.0);
+          return french_later ? k + 2 : k + 1;
+        }
+      }
+    }
+    e.form = Form::kDuration;
+    e.type = TimexType::kDuration;
+    return k;
+  }
+
+  size_t SeasonExpr(size_t i, Expression& e) const {
+    size_t j = SkipEdge(i);
+    const bool the = Is(j, "the");
+    if (the) ++j;
+    const LexEntry* s = Lex(j, Category::kSeason);
+    if (s == nullptr) return i;
+    if (s->code == "FA" && w_[j].fold == "fall" && !the && j == i) return i;  // the verb "fall"
+    e.form = Form::kCalendar;
+    e.season = SeasonOf(s->code);
+    ++j;
+    if (Is(j, "of") && IsYearNumber(j + 1)) {
+      e.year = Num(j + 1);
+      j += 2;
+    } else if (IsYearNumber(j)) {
+      e.year = Num(j);
+      ++j;
+    } else if (const LexEntry* m = Lex(j, Category::kModifier); m != nullptr && (Is(j, "dernier") || Is(j, "prochain") || Is(j, "passe"))) {
+      e.modifier = m->number;
+      ++j;
+    }
+    // "the spring" alone is a season only after a preposition or with a year.
+    if (the && e.year < 0 && j == i + 2 && !(i > 0 && (Is(i - 1, "in") || Is(i - 1, "during") || Is(i - 1, "since") || Is(i - 1, "by")))) {
+      return i;
+    }
+    return j;
+  }
+
+  size_t Reference(size_t i, Expression& e) const {
+    if (const LexEntry* r = Lex(i, Category::kRef)) {
+      if (w_[i].fold == "current" && (Lex(i + 1, Category::kUnit) || Is(i + 1, "quarter"))) return i;
+      e.form = Form::kReference;
+      e.reference = r->code == "PRESENT" ? Reference::kPresent
+                    : r->code == "PAST"  ? Reference::kPast
+                                         : Reference::kFuture;
+      return i + 1;
+    }
+    if (Is(i, "the") && (Is(i + 1, "past") || Is(i + 1, "future"))) {
+      if (Is(i + 1, "past") && (Lex(i + 2, Category::kUnit) || Lex(i + 2, Category::kNumber) ||
+                                Num(i + 2) >= 0 || Lex(i + 2, Category::kVague))) {
+        return i;
+      }
+      e.form = Form::kReference;
+      e.reference = Is(i + 1, "past") ? Reference::kPast : Reference::kFuture;
+      return i + 2;
+    }
+    return i;
+  }
+
+  size_t SetExpr(size_t i, Expression& e) const {
+    if (const LexEntry* s = Lex(i, Category::kSet)) {
+      e.form = Form::kSet;
+      e.type = TimexType::kSet;
+      const std::string& p = s->code;  // "P1D", "PT1H", "P3M"
+      e.unit = p.back() == 'H' ? 'H' : p.back();
+      e.amount = std::atoi(p.c_str() + (p[1] == 'T' ? 2 : 1));
+      return i + 1;
+    }
+    if (Is(i, "every") || Is(i, "each") || Is(i, "chaque")) {
+      size_t j = i + 1;
+      double amount = 1;
+      CountAt(j, amount);
+      const char unit = UnitAt(j);
+      if (unit == 0) return i;
+      e.form = Form::kSet;
+      e.type = TimexType::kSet;
+      e.unit = unit;
+      e.amount = amount;
+      return j + 1;
+    }
+    return i;
+  }
+
+  size_t Clock(size_t i, Expression& e) const {
+    if (Is(i, "noon") || Is(i, "midday") || Is(i, "midi") || Is(i, "midnight") || Is(i, "minuit")) {
+      if (Is(i, "midi") && i > 0 && Is(i - 1, "apres")) return i;
+      e.form = Form::kDeictic;
+      e.type = TimexType::kTime;
+      e.unit = 'D';
+      e.amount = 0;
+      e.hour = Is(i, "midnight") || Is(i, "minuit") ? 0 : 12;
+      e.minute = 0;
+      return i + 1;
+    }
+    int hour = Num(i);
+    if (hour < 0 || hour > 23 || w_[i].digits > 2) {
+      // "17h30", "9h": one token.
+      const std::string_view s = i < n_ ? w_[i].fold : std::string_view();
+      const size_t h = s.find('h');
+      if (h == std::string_view::npos || h == 0 || h > 2 || s.find_first_not_of("0123456789h") != std::string_view::npos) return i;
+      hour = std::atoi(std::string(s.substr(0, h)).c_str());
+      const int minute = h + 1 < s.size() ? std::atoi(std::string(s.substr(h + 1)).c_str()) : 0;
+      if (hour > 23 || minute > 59) return i;
+      e.form = Form::kDeictic;
+      e.type = TimexType::kTime;
+      e.unit = 'D';
+      e.hour = hour;
+      e.minute = minute;
+      return i + 1;
+    }
+    size_t j = i + 1;
+    int minute = 0;
+    if (Punct(j, ":") && Num(j + 1) >= 0 && Num(j + 1) <= 59 && w_[j + 1].digits == 2) {
+      minute = Num(j + 1);
+      j += 2;
+    }
+    if (Is(j, "am") || Is(j, "pm")) {
+      if (hour > 12) return i;
+      if (Is(j, "pm") && hour < 12) hour += 12;
+      if (Is(j, "am") && hour == 12) hour = 0;
+      ++j;
+    } else if (Is(j, "o") && Is(j + 1, "clock")) {
+      j += 2;
+    } else if (j == i + 1) {
+      return i;
+    }
+    e.form = Form::kDeictic;
+    e.type = TimexType::kTime;
+    e.unit = 'D';
+    e.amount = 0;
+    e.hour = hour;
+    e.minute = minute;
+    // A time zone right after: "5 p.m. EST", "GMT".
+    if (j < n_ && w_[j].is_word && w_[j].surface.size() <= 4 && w_[j].surface.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string_view::npos &&
+        w_[j].surface.size() >= 2 && w_[j].surface.back() == 'T') {
+      ++j;
+    }
+    return j;
+  }
+
+  const Lexicon& lex_;
+  std::vector<Word>& w_;
+  size_t n_;
+};
+
+// Parses an integer token with an optional ordinal suffix ("28th", "1er") or decade suffix
+// ("1990s").
+void ParseNumber(Word& w) {
+  const std::string_view f = w.fold;
+  size_t k = 0;
+  while (k < f.size() && f[k] >= '0' && f[k] <= '9') ++k;
+  if (k == 0 || k > 4) return;
+  const std::string_view suffix = f.substr(k);
+  const int value = std::atoi(std::string(f.substr(0, k)).c_str());
+  if (suffix.empty()) {
+    w.number = value;
+  } else if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" || suffix == "er" ||
+             suffix == "e" || suffix == "re") {
+    w.number = value;
+    w.ordinal = true;
+  } else if (suffix == "s" && (k == 4 || k == 2) && value % 10 == 0) {
+    w.number = k == 2 ? 1900 + value : value;
+    w.decade = true;
+  } else {
+    return;
+  }
+  w.digits = static_cast<int>(k);
+}
+
+}  // namespace
+
+void Tagger::Tag(std::string_view text, const text::TextLayer& layer, const text::Sentence& sentence,
+                 std::vector<Expression>& out) const {
+  std::vector<Word> words;
+  words.reserve(sentence.token_end - sentence.token_begin);
+  bool future = false;
+  for (uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
+    const text::Token& token = layer.tokens[t];
+    Word w;
+    w.span = token.span;
+    w.surface = token.span.Of(text);
+    w.fold = layer.FoldOf(token);
+    w.is_word = token.kind == text::TokenKind::kWord;
+    w.is_punct = token.kind == text::TokenKind::kPunct;
+    if (w.is_word) {
+      const unsigned char c = static_cast<unsigned char>(w.surface.front());
+      w.upper = (c >= 'A' && c <= 'Z') || (c >= 0xC3 && w.surface.size() > 1 &&
+                                            static_cast<unsigned char>(w.surface[1]) >= 0x80 &&
+                                            static_cast<unsigned char>(w.surface[1]) <= 0x9E);
+      // French elision: "l'an" -> "an", "d'août" -> "aout", "qu'en" -> "en".
+      const size_t apostrophe = w.surface.find_first_of("'\xE2");
+      if (apostrophe == 1 || apostrophe == 2) {
+        const size_t skip = apostrophe == 1 ? 1 : 2;
+        if (w.fold.size() > skip + 1) w.fold.remove_prefix(skip);
+      }
+      if (lexicon_->Has(w.fold, Category::kFuture) || w.surface.ends_with("'ll") ||
+          w.surface.ends_with("\xE2\x80\x99ll")) {
+        future = true;
+      }
+    } else if (token.kind == text::TokenKind::kNumber) {
+      ParseNumber(w);
+    }
+    words.push_back(w);
+  }
+  Matcher matcher(*lexicon_, words);
+  const size_t first_out = out.size();
+  for (size_t i = 0; i < words.size();) {
+    Expression e;
+    const size_t end = matcher.Match(i, e);
+    if (end == i) {
+      ++i;
+      continue;
+    }
+    e.future = future || e.modifier == 1;
+    // The range word before it.
+    if (i > 0) {
+      size_t b = i - 1;
+      if (words[b].fold == "the" && b > 0) --b;
+      if (const LexEntry* r = lexicon_->Find(words[b].fold, Category::kSince)) {
+        const std::string& c = r->code;
+        e.before = c == "since" ? RangeWord::kSince
+                   : c == "from" ? RangeWord::kFrom
+                   : c == "until" ? RangeWord::kUntil
+                   : c == "between" ? RangeWord::kBetween
+                   : c == "and" ? RangeWord::kAnd
+                                : RangeWord::kTo;
+        e.before_begin = words[b].span.begin;
+      }
+    }
+    out.push_back(e);
+    i = end;
+  }
+  (void)first_out;
+}
+
+}  // namespace frontline::time
