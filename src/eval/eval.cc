@@ -14,6 +14,7 @@ const std::vector<TaskInfo>& Tasks() {
   static const std::vector<TaskInfo> kTasks = {
       {"extraction", {"aeb", "extraction"}, MakeExtractionTask},
       {"sentences", {"ud-ewt", "sentences"}, MakeSentencesTask},
+      {"time", {"te3", "duckling", "time"}, MakeTimeTask},
   };
   return kTasks;
 }

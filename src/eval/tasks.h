@@ -12,6 +12,9 @@ namespace frontline::eval {
 std::unique_ptr<Task> MakeExtractionTask(const pipeline::Pipeline& pipeline);
 // sentences_task.cc: UD English-EWT rows {"id", "text", "sentences"}.
 std::unique_ptr<Task> MakeSentencesTask(const pipeline::Pipeline& pipeline);
+// time_task.cc: TempEval-3 rows {"id", "dct", "text", "timexes"} and Duckling rows
+// {"id", "text", "reference", "value", "grain", "kind"}.
+std::unique_ptr<Task> MakeTimeTask(const pipeline::Pipeline& pipeline);
 
 }  // namespace frontline::eval
 

@@ -156,6 +156,21 @@ Date NearestWeekday(int weekday, const Date& ref, bool future, int modifier) {
 TimeValue ResolveCalendar(const Expression& e, const Date& ref) {
   const bool explicit_year = e.year >= 0;
   const Origin origin = explicit_year ? Origin::kExplicit : Origin::kRelative;
+  if (e.thanksgiving) {
+    auto day_of = [](int year) {
+      const Date first{year, 11, 1};
+      return AddDays(first, (4 - Weekday(first) + 7) % 7 + 21);
+    };
+    int year = explicit_year ? e.year : ref.year;
+    if (!explicit_year && day_of(year) > ref && !e.future) --year;
+    return Day(day_of(year), origin);
+  }
+  if (e.century >= 0) {
+    TimeValue v = Year(e.century * 100, Origin::kExplicit);
+    v.end = Date{e.century * 100 + 99, 12, 31};
+    v.precision = Precision::kCentury;
+    return v;
+  }
   if (e.decade >= 0) {
     TimeValue v = Year(e.decade * 10, Origin::kExplicit);
     v.end = Date{e.decade * 10 + 9, 12, 31};
@@ -167,7 +182,10 @@ TimeValue ResolveCalendar(const Expression& e, const Date& ref) {
       const Date before = AddDays(Date{ref.year, (ref.month - 1) / 3 * 3 + 1, 1}, -1);
       return QuarterOf(before.year, (before.month - 1) / 3 + 1, Origin::kRelative);
     }
-    return QuarterOf(explicit_year ? e.year : ref.year, e.quarter, origin);
+    int year = explicit_year ? e.year : ref.year;
+    // "The fourth quarter" said in January is the one that just ended.
+    if (!explicit_year && !e.future && Date{year, (e.quarter - 1) * 3 + 1, 1} > ref) --year;
+    return QuarterOf(year, e.quarter, origin);
   }
   if (e.season != Season::kNone) {
     const int year = explicit_year ? e.year : NearestSeasonYear(e.season, ref, e.future, e.modifier);
@@ -180,6 +198,12 @@ TimeValue ResolveCalendar(const Expression& e, const Date& ref) {
       d = Date{e.year, e.month, e.day};
     } else {
       d = NearestDate(e.month, e.day, ref, e.future);
+      if (e.tense == 0) {
+        // The text does not say: a date soon after the reference beats one most of a year
+        // before it ("talks resume on Jan. 14", written on January 6).
+        const Date ahead = NearestDate(e.month, e.day, ref, true);
+        if ((DaysFromCivil(ahead) - DaysFromCivil(ref)) * 2 < DaysFromCivil(ref) - DaysFromCivil(d)) d = ahead;
+      }
       // A weekday given with the date picks the year it falls on, near the reference.
       if (e.weekday > 0 && Weekday(d) != e.weekday) {
         for (int delta : {-1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6}) {
@@ -200,7 +224,13 @@ TimeValue ResolveCalendar(const Expression& e, const Date& ref) {
     return v;
   }
   if (e.month > 0) {
-    const int year = explicit_year ? e.year : NearestMonthYear(e.month, ref, e.future, e.modifier);
+    int year = explicit_year ? e.year : NearestMonthYear(e.month, ref, e.future, e.modifier);
+    if (!explicit_year && e.tense == 0 && e.modifier == kNoModifier) {
+      const int ahead = NearestMonthYear(e.month, ref, true, kNoModifier);
+      const int64_t past = DaysFromCivil(ref) - DaysFromCivil(Date{year, e.month, 1});
+      const int64_t future = DaysFromCivil(Date{ahead, e.month, 1}) - DaysFromCivil(ref);
+      if (future > 0 && future * 2 < past) year = ahead;
+    }
     return Month(year, e.month, origin);
   }
   if (e.weekday > 0) {
@@ -228,7 +258,21 @@ TimeValue TimeStage::Resolve(const Expression& e, const Date& ref, const TimeVal
         v.part = DayPart::kNight;
         break;
       }
-      v = UnitAround(ref, e.unit == 0 ? 'D' : e.unit, static_cast<int>(e.amount), Origin::kRelative);
+      if (e.ago && e.unit == 'Y' && narrative != nullptr && narrative->dated &&
+          narrative->precision == Precision::kQuarter) {
+        // "Profit fell from a year ago": the same quarter a year before.
+        v = *narrative;
+        v.start = AddMonths(narrative->start, 12 * static_cast<int>(e.amount));
+        v.end = AddMonths(narrative->end, 12 * static_cast<int>(e.amount));
+        v.origin = Origin::kRelative;
+        break;
+      }
+      if (e.weekend && e.amount == 0 && Weekday(ref) <= 3) {
+        // "The weekend" said early in the week is the one just past.
+        v = UnitAround(ref, 'W', -1, Origin::kRelative);
+      } else {
+        v = UnitAround(ref, e.unit == 0 ? 'D' : e.unit, static_cast<int>(e.amount), Origin::kRelative);
+      }
       v.weekend = e.weekend;
       v.part = e.part;
       break;
@@ -255,6 +299,8 @@ TimeValue TimeStage::Resolve(const Expression& e, const Date& ref, const TimeVal
     case Form::kDuration:
     case Form::kSet:
       v.duration = Duration{e.amount, e.unit};
+      v.set_weekday = e.form == Form::kSet ? e.weekday : 0;
+      v.set_month = e.form == Form::kSet && e.month > 0 ? e.month : 0;
       break;
   }
   v.type = e.type;

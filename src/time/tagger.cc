@@ -70,6 +70,10 @@ class Matcher {
     candidate = {};
     if ((end = AnaphoricDay(i, candidate)) > i) offer(end, candidate);
     candidate = {};
+    if ((end = YearAgoAdjective(i, candidate)) > i) offer(end, candidate);
+    candidate = {};
+    if ((end = Century(i, candidate)) > i) offer(end, candidate);
+    candidate = {};
     if ((end = SeasonExpr(i, candidate)) > i) offer(end, candidate);
     candidate = {};
     if ((end = Reference(i, candidate)) > i) offer(end, candidate);
@@ -116,9 +120,15 @@ class Matcher {
       if (!(Num(j) >= 0)) return 0;  // "Jan" or "Sept" alone is no month
     }
     if ((word.fold == "may" || word.fold == "march") && i == 0 && Num(j) < 0) return 0;
-    // "Theresa May": a capitalised word before "May" makes it a name.
-    if (word.fold == "may" && i > 0 && w_[i - 1].is_word && w_[i - 1].upper &&
+    // "Theresa May": a capitalised word before "May" (not the sentence's first) makes it a name.
+    if (word.fold == "may" && i > 1 && w_[i - 1].is_word && w_[i - 1].upper && Num(j) < 0 &&
         !Lex(i - 1, Category::kWeekday) && !Lex(i - 1, Category::kMonth)) {
+      return 0;
+    }
+    // "the March for Life", "a March on Washington": a noun, not the month.
+    if ((word.fold == "march" || word.fold == "may") &&
+        (Is(j, "for") || Is(j, "on") || Is(j, "against") || Is(j, "to") ||
+         (Is(j, "of") && !IsYearNumber(j + 1)))) {
       return 0;
     }
     i = j;
@@ -284,6 +294,100 @@ class Matcher {
       }
       return i + 1;
     }
+    // Years in words: "nineteen ninety-six", "two thousand", "the year two thousand and one".
+    {
+      size_t j = i;
+      if (Is(j, "the") && Is(j + 1, "year")) j += 2;
+      int year = -1;
+      if (Is(j, "nineteen") || Is(j, "eighteen")) {
+        const int century = Is(j, "nineteen") ? 1900 : 1800;
+        const LexEntry* tens = Lex(j + 1, Category::kNumber);
+        if (tens != nullptr && tens->number >= 10 && tens->number <= 90 && w_[j + 1].fold != "a") {
+          year = century + tens->number;
+          j += 2;
+          if (tens->number >= 20 && tens->number % 10 == 0) {
+            size_t k = IsDash(j) ? j + 1 : j;
+            if (const LexEntry* u = Lex(k, Category::kNumber); u != nullptr && u->number >= 1 && u->number <= 9 &&
+                                                              w_[k].fold != "a" && w_[k].fold != "an") {
+              year += u->number;
+              j = k + 1;
+            }
+          }
+        } else if (Is(j + 1, "ninety") || Is(j + 1, "eighty") || Is(j + 1, "seventy") || Is(j + 1, "sixty")) {
+          // (covered above through the lexicon's tens)
+        }
+      } else if (Is(j, "two") && Is(j + 1, "thousand") && (j == i || Is(i, "the"))) {
+        year = 2000;
+        j += 2;
+        size_t k = Is(j, "and") ? j + 1 : j;
+        if (const LexEntry* u = Lex(k, Category::kNumber); u != nullptr && u->number >= 1 && u->number <= 19 &&
+                                                          w_[k].fold != "a" && w_[k].fold != "an") {
+          year += u->number;
+          j = k + 1;
+        }
+      }
+      if (year > 0) {
+        e.form = Form::kCalendar;
+        e.year = year;
+        return j;
+      }
+    }
+    // "the nineties", "the eighties"
+    if (Is(i, "the")) {
+      static constexpr std::pair<std::string_view, int> kDecades[] = {
+          {"twenties", 192}, {"thirties", 193}, {"forties", 194}, {"fifties", 195},
+          {"sixties", 196}, {"seventies", 197}, {"eighties", 198}, {"nineties", 199}};
+      for (const auto& [word, decade] : kDecades) {
+        if (Is(i + 1, word)) {
+          e.form = Form::kCalendar;
+          e.decade = decade;
+          return i + 2;
+        }
+      }
+    }
+    // Holidays: "Christmas", "Christmas Eve", "Thanksgiving Day".
+    if (const LexEntry* h = Lex(i, Category::kHoliday); h != nullptr && w_[i].upper) {
+      size_t j = i + 1;
+      e.form = Form::kCalendar;
+      e.month = std::atoi(h->code.c_str());
+      e.day = std::atoi(h->code.c_str() + 3);
+      if (Is(j, "eve")) {
+        --e.day;
+        ++j;
+      } else if (Is(j, "day")) {
+        ++j;
+      }
+      if (IsYearNumber(j)) {
+        e.year = Num(j);
+        ++j;
+      }
+      return j;
+    }
+    if (Is(i, "thanksgiving") && w_[i].upper) {
+      size_t j = Is(i + 1, "day") ? i + 2 : i + 1;
+      e.form = Form::kCalendar;
+      e.thanksgiving = true;
+      if (IsYearNumber(j)) {
+        e.year = Num(j);
+        ++j;
+      }
+      return j;
+    }
+    // "year-end", "the end of the year": December 31.
+    if ((Is(i, "year") && IsDash(i + 1) && Is(i + 2, "end")) ||
+        (Is(i, "the") && Is(i + 1, "end") && Is(i + 2, "of") && Is(i + 3, "the") && Is(i + 4, "year"))) {
+      e.form = Form::kCalendar;
+      e.month = 12;
+      e.day = 31;
+      return Is(i, "year") ? i + 3 : i + 5;
+    }
+    // "the full year": the current one.
+    if (Is(i, "the") && Is(i + 1, "full") && Is(i + 2, "year")) {
+      e.form = Form::kDeictic;
+      e.unit = 'Y';
+      e.amount = 0;
+      return i + 3;
+    }
     // French decades: "les années 1990"
     if (Is(i, "annees") && IsYearNumber(i + 1) && Num(i + 1) % 10 == 0) {
       e.form = Form::kCalendar;
@@ -419,7 +523,8 @@ class Matcher {
         latest = true;
       }
       if (IsDash(q)) ++q;
-      if ((Is(q, "quarter") || Is(q, "trimestre")) && (quarter != 0 || latest)) {
+      const bool period = Is(q, "period") && latest && quarter == 0 && (Is(j, "latest") || Is(j - 1, "latest"));
+      if ((Is(q, "quarter") || Is(q, "trimestre") || period) && (quarter != 0 || latest)) {
         ++q;
         e.form = Form::kCalendar;
         e.unit = 'Q';
@@ -509,6 +614,37 @@ class Matcher {
     return i;
   }
 
+  // "year-earlier", "the year-ago quarter", "the year-earlier period": the same period a year
+  // before the narrative time.
+  size_t YearAgoAdjective(size_t i, Expression& e) const {
+    size_t j = i;
+    if (Is(j, "the")) ++j;
+    if (!(Is(j, "year") && IsDash(j + 1) && (Is(j + 2, "earlier") || Is(j + 2, "ago")))) return i;
+    j += 3;
+    if (i != j - 3 && (Is(j, "quarter") || Is(j, "period"))) {
+      ++j;
+    } else if (i != j - 3) {
+      return i;  // "the year-earlier" without its noun
+    }
+    e.form = Form::kAnaphoric;
+    e.unit = 'Y';
+    e.amount = -1;
+    return j;
+  }
+
+  // "the 20th century", "the eleventh century"
+  size_t Century(size_t i, Expression& e) const {
+    size_t j = i;
+    if (Is(j, "the")) ++j;
+    int n = -1;
+    if (const LexEntry* o = Lex(j, Category::kOrdinal)) n = o->number;
+    if (j < n_ && w_[j].ordinal) n = w_[j].number;
+    if (n < 1 || n > 21 || !(Is(j + 1, "century") || Is(j + 1, "siecle"))) return i;
+    e.form = Form::kCalendar;
+    e.century = n - 1;
+    return j + 2;
+  }
+
   // "the next day", "the following day", "the previous day", "the same day", "that day",
   // "le lendemain", "la veille".
   size_t AnaphoricDay(size_t i, Expression& e) const {
@@ -575,9 +711,18 @@ class Matcher {
     if (const LexEntry* c = Lex(j, Category::kNumber)) {
       amount = c->number;
       ++j;
+      // "twenty four", "twenty-four"
+      if (c->number >= 20 && c->number % 10 == 0 && c->number < 100) {
+        size_t k = IsDash(j) ? j + 1 : j;
+        if (const LexEntry* u = Lex(k, Category::kNumber); u != nullptr && u->number >= 1 && u->number <= 9 &&
+                                                          w_[k].fold != "a" && w_[k].fold != "an") {
+          amount += u->number;
+          j = k + 1;
+        }
+      }
       return true;
     }
-    if (Num(j) >= 0 && !IsYearNumber(j)) {
+    if (Num(j) >= 0 && !IsYearNumber(j) && !w_[j].ordinal) {
       amount = Num(j);
       ++j;
       return true;
@@ -604,7 +749,22 @@ class Matcher {
     size_t k = j;
     const bool counted = CountAt(k, amount);
     if (counted && (w_[j].fold == "a" || w_[j].fold == "an") && (the || lead)) return i;
+    const bool article = counted && (w_[j].fold == "a" || w_[j].fold == "an");
     if (!counted) {
+      // Bare plurals after a preposition: "for weeks", "within days", "over decades".
+      if (!the && !lead && !il_y_a && i > 0 &&
+          (Is(i - 1, "for") || Is(i - 1, "within") || Is(i - 1, "over") || Is(i - 1, "after") ||
+           Is(i - 1, "than") || Is(i - 1, "in") || Is(i - 1, "pendant") || Is(i - 1, "depuis"))) {
+        bool weekend = false;
+        const char unit = UnitAt(i, &weekend);
+        if (unit != 0 && !weekend && unit != 'Q' && w_[i].fold.ends_with("s") && !IsDash(i + 1)) {
+          e.form = Form::kDuration;
+          e.type = TimexType::kDuration;
+          e.amount = -1;
+          e.unit = unit;
+          return i + 1;
+        }
+      }
       // Bare plurals: "weeks", "years", "in recent years".
       if (Is(k, "recent") && Lex(k + 1, Category::kUnit) && w_[k + 1].fold.ends_with("s")) {
         e.form = Form::kDuration;
@@ -619,11 +779,15 @@ class Matcher {
     bool weekend = false;
     const char unit = UnitAt(k, &weekend);
     if (unit == 0 || weekend) return i;
+    if (unit == 'Q' && w_[k].fold.ends_with("s")) return i;  // "three-quarters of"
     ++k;
+    // Ages are not durations: "a 6-year-old", "the 52-year-old".
+    if ((IsDash(k) && Is(k + 1, "old")) || Is(k, "old")) return i;
     e.unit = unit;
     e.amount = amount;
     if (il_y_a) {
       e.form = Form::kDeictic;
+      e.ago = true;
       e.amount = -std::max(amount, 1.0);
       return k;
     }
@@ -631,6 +795,7 @@ class Matcher {
       if (const LexEntry* a = Lex(k, Category::kAgo)) {
         (void)a;
         e.form = Form::kDeictic;
+        e.ago = true;
         e.amount = -std::max(amount, 1.0);
         return k + 1;
       }
@@ -644,6 +809,12 @@ class Matcher {
           return french_later ? k + 2 : k + 1;
         }
       }
+    }
+    // "four flights a week", "$2 million a year", "within a week": a rate or a bound, not a
+    // length of time worth recording; "for a year" is one.
+    if (article && !(i > 0 && (Is(i - 1, "for") || Is(i - 1, "over") || Is(i - 1, "about") ||
+                               Is(i - 1, "nearly") || Is(i - 1, "almost") || Is(i - 1, "pendant")))) {
+      return i;
     }
     e.form = Form::kDuration;
     e.type = TimexType::kDuration;
@@ -709,6 +880,19 @@ class Matcher {
     }
     if (Is(i, "every") || Is(i, "each") || Is(i, "chaque")) {
       size_t j = i + 1;
+      if (const LexEntry* d = Lex(j, Category::kWeekday)) {
+        e.form = Form::kSet;
+        e.type = TimexType::kSet;
+        e.weekday = d->number;
+        return j + 1;
+      }
+      size_t mm = j;
+      if (const int month = MonthAt(mm); month > 0) {
+        e.form = Form::kSet;
+        e.type = TimexType::kSet;
+        e.month = month;
+        return mm;
+      }
       double amount = 1;
       CountAt(j, amount);
       const char unit = UnitAt(j);
@@ -731,6 +915,11 @@ class Matcher {
       e.amount = 0;
       e.hour = Is(i, "midnight") || Is(i, "minuit") ? 0 : 12;
       e.minute = 0;
+      if (size_t k = i + 1; const int wd = WeekdayAt(k)) {
+        e.form = Form::kCalendar;
+        e.weekday = wd;
+        return k;
+      }
       return i + 1;
     }
     int hour = Num(i);
@@ -771,6 +960,16 @@ class Matcher {
     e.amount = 0;
     e.hour = hour;
     e.minute = minute;
+    // A day right after: "10 p.m. Wednesday", "noon Thursday", "9 a.m. tomorrow".
+    if (size_t k = j; const int wd = WeekdayAt(k)) {
+      e.form = Form::kCalendar;
+      e.weekday = wd;
+      return k;
+    }
+    if (const LexEntry* d = Lex(j, Category::kDeictic)) {
+      e.amount = d->number;
+      return j + 1;
+    }
     // A time zone right after: "5 p.m. EST", "GMT".
     if (j < n_ && w_[j].is_word && w_[j].surface.size() <= 4 && w_[j].surface.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string_view::npos &&
         w_[j].surface.size() >= 2 && w_[j].surface.back() == 'T') {
@@ -814,7 +1013,7 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer, const text
                  std::vector<Expression>& out) const {
   std::vector<Word> words;
   words.reserve(sentence.token_end - sentence.token_begin);
-  bool future = false;
+  std::vector<int> tense_marks;  // per word: +1 future marker, -1 past marker, 0 neither
   for (uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
     const text::Token& token = layer.tokens[t];
     Word w;
@@ -834,13 +1033,22 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer, const text
         const size_t skip = apostrophe == 1 ? 1 : 2;
         if (w.fold.size() > skip + 1) w.fold.remove_prefix(skip);
       }
+      int mark = 0;
       if (lexicon_->Has(w.fold, Category::kFuture) || w.surface.ends_with("'ll") ||
           w.surface.ends_with("\xE2\x80\x99ll")) {
-        future = true;
+        mark = 1;
+      } else if (w.fold == "was" || w.fold == "were" || w.fold == "had" || w.fold == "did" ||
+                 w.fold == "ago" || w.fold == "has" || w.fold == "have" ||
+                 (w.fold.size() > 4 && w.fold.ends_with("ed"))) {
+        mark = -1;
       }
+      tense_marks.push_back(mark);
+      words.push_back(w);
+      continue;
     } else if (token.kind == text::TokenKind::kNumber) {
       ParseNumber(w);
     }
+    tense_marks.push_back(0);
     words.push_back(w);
   }
   Matcher matcher(*lexicon_, words);
@@ -852,7 +1060,16 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer, const text
       ++i;
       continue;
     }
-    e.future = future || e.modifier == 1;
+    // The tense of the clause: the nearest marker, looking 8 words left and 6 right.
+    e.tense = 0;
+    for (size_t d = 1; d <= 8 && e.tense == 0; ++d) {
+      if (i >= d && tense_marks[i - d] != 0) e.tense = tense_marks[i - d];
+      if (e.tense == 0 && d <= 6 && end - 1 + d < words.size() && tense_marks[end - 1 + d] != 0) {
+        e.tense = tense_marks[end - 1 + d];
+      }
+    }
+    if (e.modifier == 1) e.tense = 1;
+    e.future = e.tense > 0;
     // The range word before it.
     if (i > 0) {
       size_t b = i - 1;

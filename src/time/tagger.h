@@ -45,6 +45,8 @@ struct Expression {
   int year = -1, month = -1, day = -1, weekday = 0, quarter = 0, decade = -1, century = -1;
   int day_end = -1;           // "from 12 to 15 March": the last day of a run of days
   bool overnight = false;     // the night before the reference date
+  bool ago = false;           // counted back from the reference: "three years ago"
+  bool thanksgiving = false;  // the fourth Thursday of November
   Season season = Season::kNone;
   DayPart part = DayPart::kNone;
   int hour = -1, minute = -1;
@@ -55,7 +57,8 @@ struct Expression {
   double amount = 0;          // < 0: unspecified ("several years")
   char unit = 0;              // 'D' 'W' 'M' 'Q' 'Y' 'E' 'C' 'H' 'N'
   Reference reference = Reference::kNone;
-  bool future = false;        // the sentence speaks of the future ("will", "next")
+  bool future = false;        // the clause speaks of the future ("will", "next")
+  int tense = 0;              // -1 past, +1 future, 0 the text does not say
   RangeWord before = RangeWord::kNone;  // the range word just before the expression
   uint32_t before_begin = 0;  // where that word starts
 };

@@ -62,6 +62,8 @@ struct TimeValue {
   int hour = -1, minute = -1;       // "5:30 p.m." (type kTime)
   Reference reference = Reference::kNone;
   Duration duration;                // type kDuration, or the period of a kSet
+  int set_weekday = 0;              // a set of weekdays ("every Thursday"): 1..7
+  int set_month = 0;                // a set of months ("each July"): 1..12
 
   // The value TIMEX3 writes for it: "2020-01-28", "2019-W05", "2019-08", "1989-Q3",
   // "2019-SP", "2019", "199", "P3Y", "PT48H", "PXY", "PRESENT_REF", "1998-01-08T17:30",
