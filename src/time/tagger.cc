@@ -767,6 +767,7 @@ class Matcher {
       }
       // Bare plurals: "weeks", "years", "in recent years".
       if (Is(k, "recent") && Lex(k + 1, Category::kUnit) && w_[k + 1].fold.ends_with("s")) {
+        // "in recent years": an unspecified length of time up to now.
         e.form = Form::kDuration;
         e.type = TimexType::kDuration;
         e.amount = -1;
@@ -785,6 +786,12 @@ class Matcher {
     if ((IsDash(k) && Is(k + 1, "old")) || Is(k, "old")) return i;
     e.unit = unit;
     e.amount = amount;
+    // "several years ago": an unspecified time before now.
+    if (amount < 0 && lead == 0 && (Lex(k, Category::kAgo) || il_y_a)) {
+      e.form = Form::kReference;
+      e.reference = lead > 0 ? Reference::kFuture : Reference::kPast;
+      return Lex(k, Category::kAgo) ? k + 1 : k;
+    }
     if (il_y_a) {
       e.form = Form::kDeictic;
       e.ago = true;
@@ -810,9 +817,10 @@ class Matcher {
         }
       }
     }
-    // "four flights a week", "$2 million a year", "within a week": a rate or a bound, not a
-    // length of time worth recording; "for a year" is one.
+    // "four flights a week", "$2 million a year": a rate, not a length of time; "for a year"
+    // and "within a week" are lengths.
     if (article && !(i > 0 && (Is(i - 1, "for") || Is(i - 1, "over") || Is(i - 1, "about") ||
+                               Is(i - 1, "within") || Is(i - 1, "barely") ||
                                Is(i - 1, "nearly") || Is(i - 1, "almost") || Is(i - 1, "pendant")))) {
       return i;
     }
@@ -960,8 +968,24 @@ class Matcher {
     e.amount = 0;
     e.hour = hour;
     e.minute = minute;
-    // A day right after: "10 p.m. Wednesday", "noon Thursday", "9 a.m. tomorrow".
-    if (size_t k = j; const int wd = WeekdayAt(k)) {
+    // A time zone right after: "5 p.m. EST", "GMT".
+    if (j < n_ && w_[j].is_word && w_[j].surface.size() >= 2 && w_[j].surface.size() <= 4 &&
+        w_[j].surface.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string_view::npos &&
+        w_[j].surface.back() == 'T') {
+      ++j;
+    }
+    // A day right after: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "9 a.m. tomorrow".
+    size_t k = Punct(j, ",") ? j + 1 : j;
+    Expression day;
+    if (const size_t end = DateWithMonth(k, day); end > k && day.day > 0) {
+      e.form = Form::kCalendar;
+      e.year = day.year;
+      e.month = day.month;
+      e.day = day.day;
+      e.weekday = day.weekday;
+      return end;
+    }
+    if (const int wd = WeekdayAt(k)) {
       e.form = Form::kCalendar;
       e.weekday = wd;
       return k;
@@ -969,11 +993,6 @@ class Matcher {
     if (const LexEntry* d = Lex(j, Category::kDeictic)) {
       e.amount = d->number;
       return j + 1;
-    }
-    // A time zone right after: "5 p.m. EST", "GMT".
-    if (j < n_ && w_[j].is_word && w_[j].surface.size() <= 4 && w_[j].surface.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string_view::npos &&
-        w_[j].surface.size() >= 2 && w_[j].surface.back() == 'T') {
-      ++j;
     }
     return j;
   }
@@ -1038,9 +1057,15 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer, const text
           w.surface.ends_with("\xE2\x80\x99ll")) {
         mark = 1;
       } else if (w.fold == "was" || w.fold == "were" || w.fold == "had" || w.fold == "did" ||
-                 w.fold == "ago" || w.fold == "has" || w.fold == "have" ||
-                 (w.fold.size() > 4 && w.fold.ends_with("ed"))) {
+                 w.fold == "ago" || w.fold == "has" || w.fold == "have") {
         mark = -1;
+      } else if (w.fold.size() > 4 && w.fold.ends_with("ed")) {
+        // A past participle after a determiner is an adjective ("the reduced dividend").
+        const std::string_view prev = words.empty() ? std::string_view() : words.back().fold;
+        const bool adjective = prev == "the" || prev == "a" || prev == "an" || prev == "its" ||
+                               prev == "their" || prev == "his" || prev == "her" || prev == "this" ||
+                               prev == "that" || prev == "our";
+        if (!adjective) mark = -2;  // weak: counts only just before the expression
       }
       tense_marks.push_back(mark);
       words.push_back(w);
@@ -1063,8 +1088,11 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer, const text
     // The tense of the clause: the nearest marker, looking 8 words left and 6 right.
     e.tense = 0;
     for (size_t d = 1; d <= 8 && e.tense == 0; ++d) {
-      if (i >= d && tense_marks[i - d] != 0) e.tense = tense_marks[i - d];
-      if (e.tense == 0 && d <= 6 && end - 1 + d < words.size() && tense_marks[end - 1 + d] != 0) {
+      if (i >= d && tense_marks[i - d] != 0 && (tense_marks[i - d] != -2 || d <= 5)) {
+        e.tense = tense_marks[i - d] == -2 ? -1 : tense_marks[i - d];
+      }
+      if (e.tense == 0 && d <= 6 && end - 1 + d < words.size() && tense_marks[end - 1 + d] != 0 &&
+          tense_marks[end - 1 + d] != -2) {
         e.tense = tense_marks[end - 1 + d];
       }
     }

@@ -41,7 +41,8 @@ std::string DurationValue(const Duration& d) {
   }
   char unit = d.unit;
   if (unit == 'N') unit = 'M';  // minutes are M after the T
-  if (d.unit == 'E') return "P" + amount + "DE";
+  // Decades as years, as TimeML annotators write them: "two decades" is P20Y.
+  if (d.unit == 'E') return d.amount < 0 ? "PXDE" : fmt::format("P{}Y", static_cast<long long>(d.amount * 10));
   if (d.unit == 'C') return "P" + amount + "CE";
   return std::string(time_unit ? "PT" : "P") + amount + unit;
 }
