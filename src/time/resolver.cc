@@ -153,8 +153,11 @@ Date NearestWeekday(int weekday, const Date& ref, bool future, int modifier) {
   return AddDays(ref, -((today - weekday + 7) % 7));
 }
 
-TimeValue ResolveCalendar(const Expression& e, const Date& ref) {
-  const bool explicit_year = e.year >= 0;
+TimeValue ResolveCalendar(const Expression& given, const Date& ref) {
+  Expression e = given;
+  if (e.has_year_offset) e.year = ref.year + e.year_offset;
+  const bool explicit_year = given.year >= 0;
+  const bool year_known = e.year >= 0;
   const Origin origin = explicit_year ? Origin::kExplicit : Origin::kRelative;
   if (e.thanksgiving) {
     auto day_of = [](int year) {
@@ -178,22 +181,27 @@ TimeValue ResolveCalendar(const Expression& e, const Date& ref) {
     return v;
   }
   if (e.quarter > 0 || e.latest_quarter) {
+    if (e.latest_quarter && year_known) {
+      // "the 1989 period": the latest quarter, in that year.
+      const Date before = AddDays(Date{ref.year, (ref.month - 1) / 3 * 3 + 1, 1}, -1);
+      return QuarterOf(e.year, (before.month - 1) / 3 + 1, origin);
+    }
     if (e.latest_quarter) {
       const Date before = AddDays(Date{ref.year, (ref.month - 1) / 3 * 3 + 1, 1}, -1);
       return QuarterOf(before.year, (before.month - 1) / 3 + 1, Origin::kRelative);
     }
-    int year = explicit_year ? e.year : ref.year;
+    int year = e.year >= 0 ? e.year : ref.year;
     // "The fourth quarter" said in January is the one that just ended.
-    if (!explicit_year && !e.future && Date{year, (e.quarter - 1) * 3 + 1, 1} > ref) --year;
+    if (!year_known && !e.future && Date{year, (e.quarter - 1) * 3 + 1, 1} > ref) --year;
     return QuarterOf(year, e.quarter, origin);
   }
   if (e.season != Season::kNone) {
-    const int year = explicit_year ? e.year : NearestSeasonYear(e.season, ref, e.future, e.modifier);
+    const int year = year_known ? e.year : NearestSeasonYear(e.season, ref, e.future, e.modifier);
     return SeasonValue(e.season, year, origin);
   }
   if (e.month > 0 && e.day > 0) {
     Date d;
-    if (explicit_year) {
+    if (year_known) {
       if (!IsValidDate(e.year, e.month, e.day)) return TimeValue{};
       d = Date{e.year, e.month, e.day};
     } else {
@@ -224,8 +232,8 @@ TimeValue ResolveCalendar(const Expression& e, const Date& ref) {
     return v;
   }
   if (e.month > 0) {
-    int year = explicit_year ? e.year : NearestMonthYear(e.month, ref, e.future, e.modifier);
-    if (!explicit_year && e.tense == 0 && e.modifier == kNoModifier) {
+    int year = year_known ? e.year : NearestMonthYear(e.month, ref, e.future, e.modifier);
+    if (!year_known && e.tense == 0 && e.modifier == kNoModifier) {
       const int ahead = NearestMonthYear(e.month, ref, true, kNoModifier);
       const int64_t past = DaysFromCivil(ref) - DaysFromCivil(Date{year, e.month, 1});
       const int64_t future = DaysFromCivil(Date{ahead, e.month, 1}) - DaysFromCivil(ref);
@@ -234,11 +242,17 @@ TimeValue ResolveCalendar(const Expression& e, const Date& ref) {
     return Month(year, e.month, origin);
   }
   if (e.weekday > 0) {
-    TimeValue v = Day(NearestWeekday(e.weekday, ref, e.future, e.modifier), Origin::kRelative);
+    Date d = NearestWeekday(e.weekday, ref, e.future, e.modifier);
+    if (e.tense == 0 && e.modifier == kNoModifier) {
+      // Tense unknown: "Tuesday" in a Monday paper is more likely tomorrow than six days ago.
+      const Date ahead = NearestWeekday(e.weekday, ref, true, kNoModifier);
+      if ((DaysFromCivil(ahead) - DaysFromCivil(ref)) * 3 < DaysFromCivil(ref) - DaysFromCivil(d)) d = ahead;
+    }
+    TimeValue v = Day(d, Origin::kRelative);
     v.part = e.part;
     return v;
   }
-  if (explicit_year) return Year(e.year, Origin::kExplicit);
+  if (year_known) return Year(e.year, origin);
   return TimeValue{};
 }
 

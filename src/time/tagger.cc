@@ -221,6 +221,16 @@ class Matcher {
     if (IsYearNumber(j)) {
       e.year = Num(j);
       ++j;
+    } else if (int y = -1; YearInWords(j, y) > j) {
+      j = YearInWords(j, y);
+      e.year = y;
+    }
+    // "June last year", "March next year"
+    if (e.year < 0 && (Is(j, "last") || Is(j, "this") || Is(j, "next")) && Is(j + 1, "year")) {
+      e.year_offset = Is(j, "last") ? -1 : Is(j, "next") ? 1 : 0;
+      e.has_year_offset = true;
+      j += 2;
+      return j;
     }
     if (day < 0 && e.year < 0) return ValidMonthOnly(i, j, e);
     return j;
@@ -282,6 +292,40 @@ class Matcher {
     return i;
   }
 
+  // A year written in words at j ("nineteen ninety-six", "two thousand and one"): the index
+  // past it, or j.
+  size_t YearInWords(size_t j, int& year) const {
+    const size_t start = j;
+    if (Is(j, "nineteen") || Is(j, "eighteen")) {
+      const int century = Is(j, "nineteen") ? 1900 : 1800;
+      const LexEntry* tens = Lex(j + 1, Category::kNumber);
+      if (tens == nullptr || tens->number < 10 || tens->number > 90 || w_[j + 1].fold == "a") return start;
+      year = century + tens->number;
+      j += 2;
+      if (tens->number >= 20 && tens->number % 10 == 0) {
+        const size_t k = IsDash(j) ? j + 1 : j;
+        if (const LexEntry* u = Lex(k, Category::kNumber); u != nullptr && u->number >= 1 && u->number <= 9 &&
+                                                          w_[k].fold != "a" && w_[k].fold != "an") {
+          year += u->number;
+          j = k + 1;
+        }
+      }
+      return j;
+    }
+    if (Is(j, "two") && Is(j + 1, "thousand")) {
+      year = 2000;
+      j += 2;
+      const size_t k = Is(j, "and") ? j + 1 : j;
+      if (const LexEntry* u = Lex(k, Category::kNumber); u != nullptr && u->number >= 1 && u->number <= 19 &&
+                                                        w_[k].fold != "a" && w_[k].fold != "an") {
+        year += u->number;
+        j = k + 1;
+      }
+      return j;
+    }
+    return start;
+  }
+
   size_t Year(size_t i, Expression& e) const {
     // "Q2 2020", "Q3"
     if (i < n_ && w_[i].fold.size() == 2 && w_[i].fold[0] == 'q' && w_[i].fold[1] >= '1' &&
@@ -294,42 +338,16 @@ class Matcher {
       }
       return i + 1;
     }
-    // Years in words: "nineteen ninety-six", "two thousand", "the year two thousand and one".
+    // Years in words: "nineteen ninety-six", "the year two thousand".
     {
       size_t j = i;
       if (Is(j, "the") && Is(j + 1, "year")) j += 2;
       int year = -1;
-      if (Is(j, "nineteen") || Is(j, "eighteen")) {
-        const int century = Is(j, "nineteen") ? 1900 : 1800;
-        const LexEntry* tens = Lex(j + 1, Category::kNumber);
-        if (tens != nullptr && tens->number >= 10 && tens->number <= 90 && w_[j + 1].fold != "a") {
-          year = century + tens->number;
-          j += 2;
-          if (tens->number >= 20 && tens->number % 10 == 0) {
-            size_t k = IsDash(j) ? j + 1 : j;
-            if (const LexEntry* u = Lex(k, Category::kNumber); u != nullptr && u->number >= 1 && u->number <= 9 &&
-                                                              w_[k].fold != "a" && w_[k].fold != "an") {
-              year += u->number;
-              j = k + 1;
-            }
-          }
-        } else if (Is(j + 1, "ninety") || Is(j + 1, "eighty") || Is(j + 1, "seventy") || Is(j + 1, "sixty")) {
-          // (covered above through the lexicon's tens)
-        }
-      } else if (Is(j, "two") && Is(j + 1, "thousand") && (j == i || Is(i, "the"))) {
-        year = 2000;
-        j += 2;
-        size_t k = Is(j, "and") ? j + 1 : j;
-        if (const LexEntry* u = Lex(k, Category::kNumber); u != nullptr && u->number >= 1 && u->number <= 19 &&
-                                                          w_[k].fold != "a" && w_[k].fold != "an") {
-          year += u->number;
-          j = k + 1;
-        }
-      }
-      if (year > 0) {
+      const size_t end = YearInWords(j, year);
+      if (end > j) {
         e.form = Form::kCalendar;
         e.year = year;
-        return j;
+        return end;
       }
     }
     // "the nineties", "the eighties"
@@ -511,6 +529,23 @@ class Matcher {
       size_t q = j;
       int quarter = 0;
       bool latest = false;
+      // "the 1988 second quarter", "this year's third quarter", "last year's fourth quarter"
+      int quarter_year = -1;
+      int quarter_year_offset = kNoModifier;
+      if (IsYearNumber(q) && (Lex(q + 1, Category::kOrdinal) || Is(q + 1, "period"))) {
+        quarter_year = Num(q);
+        ++q;
+      } else if ((Is(q, "this") || Is(q, "last") || Is(q, "next")) && Is(q + 1, "year") && Is(q + 2, "'s") &&
+                 Lex(q + 3, Category::kOrdinal)) {
+        quarter_year_offset = Is(q, "last") ? -1 : Is(q, "next") ? 1 : 0;
+        q += 3;
+      }
+      if (quarter_year >= 0 && Is(q, "period") && the) {
+        e.form = Form::kCalendar;
+        e.latest_quarter = true;
+        e.year = quarter_year;
+        return q + 1;
+      }
       if (const LexEntry* o = Lex(q, Category::kOrdinal); o != nullptr && o->number >= 1 && o->number <= 4) {
         quarter = o->number;
         ++q;
@@ -543,12 +578,18 @@ class Matcher {
           e.year = Num(q);
           ++q;
         }
+        if (quarter_year >= 0) e.year = quarter_year;
+        if (quarter_year_offset != kNoModifier) {
+          e.has_year_offset = true;
+          e.year_offset = quarter_year_offset;
+        }
         return q;
       }
     }
     // English: modifier + unit, season or month.
     if (const LexEntry* m = Lex(j, Category::kModifier)) {
       size_t k = j + 1;
+      if (Is(k, "fiscal")) ++k;  // "the current fiscal year"
       bool weekend = false;
       const char unit = UnitAt(k, &weekend);
       const bool plural = k < n_ && w_[k].fold.ends_with("s") && unit != 0 && !weekend;
@@ -666,6 +707,11 @@ class Matcher {
       j += 3;
     } else if (Is(j, "that") && Is(j + 1, "day")) {
       j += 2;
+    } else if (Is(j, "that") && Is(j + 1, "year")) {
+      e.form = Form::kAnaphoric;
+      e.unit = 'Y';
+      e.amount = 0;
+      return j + 2;
     } else {
       return i;
     }
@@ -679,6 +725,14 @@ class Matcher {
   size_t TheUnit(size_t i, size_t j, Expression& e) const {
     if (Is(j, "year") || Is(j, "month") || Is(j, "week") || Is(j, "weekend")) {
       if (Is(j + 1, "-") || Is(j + 1, "ago") || Is(j + 1, "earlier") || Is(j + 1, "before")) return i;
+      if (i > 0 && Is(i - 1, "for") && !Is(j, "weekend")) {
+        // "net income for the year": the length of the period reported on.
+        e.form = Form::kDuration;
+        e.type = TimexType::kDuration;
+        e.amount = 1;
+        e.unit = Is(j, "year") ? 'Y' : Is(j, "month") ? 'M' : 'W';
+        return j + 1;
+      }
       e.form = Form::kDeictic;
       e.amount = 0;
       e.unit = Is(j, "year") ? 'Y' : Is(j, "month") ? 'M' : 'W';
@@ -697,6 +751,11 @@ class Matcher {
 
   // A count before a unit: a cardinal, digits, "a"/"an", "several", "a few".
   bool CountAt(size_t& j, double& amount) const {
+    if (Is(j, "a") && Is(j + 1, "couple") && Is(j + 2, "of")) {
+      amount = 2;
+      j += 3;
+      return true;
+    }
     if (Is(j, "a") && Is(j + 1, "few")) {
       amount = -1;
       j += 2;
@@ -780,7 +839,9 @@ class Matcher {
     bool weekend = false;
     const char unit = UnitAt(k, &weekend);
     if (unit == 0 || weekend) return i;
-    if (unit == 'Q' && w_[k].fold.ends_with("s")) return i;  // "three-quarters of"
+    if (unit == 'Q' && w_[k].fold.ends_with("s") && (IsDash(k - 1) || Is(k + 1, "of"))) {
+      return i;  // "three-quarters of", "two quarters of the vote"
+    }
     ++k;
     // Ages are not durations: "a 6-year-old", "the 52-year-old".
     if ((IsDash(k) && Is(k + 1, "old")) || Is(k, "old")) return i;
@@ -839,12 +900,16 @@ class Matcher {
     e.form = Form::kCalendar;
     e.season = SeasonOf(s->code);
     ++j;
+    int words_year = -1;
     if (Is(j, "of") && IsYearNumber(j + 1)) {
       e.year = Num(j + 1);
       j += 2;
     } else if (IsYearNumber(j)) {
       e.year = Num(j);
       ++j;
+    } else if (Is(j, "of") && YearInWords(j + 1, words_year) > j + 1) {
+      j = YearInWords(j + 1, words_year);
+      e.year = words_year;
     } else if (const LexEntry* m = Lex(j, Category::kModifier); m != nullptr && (Is(j, "dernier") || Is(j, "prochain") || Is(j, "passe"))) {
       e.modifier = m->number;
       ++j;
@@ -864,6 +929,13 @@ class Matcher {
                     : r->code == "PAST"  ? Reference::kPast
                                          : Reference::kFuture;
       return i + 1;
+    }
+    // "the near future", "the near term", "the short term", "the long term"
+    if (Is(i, "the") && (Is(i + 1, "near") || Is(i + 1, "short") || Is(i + 1, "long")) &&
+        (Is(i + 2, "future") || Is(i + 2, "term"))) {
+      e.form = Form::kReference;
+      e.reference = Reference::kFuture;
+      return i + 3;
     }
     if (Is(i, "the") && (Is(i + 1, "past") || Is(i + 1, "future"))) {
       if (Is(i + 1, "past") && (Lex(i + 2, Category::kUnit) || Lex(i + 2, Category::kNumber) ||

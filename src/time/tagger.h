@@ -47,6 +47,8 @@ struct Expression {
   bool overnight = false;     // the night before the reference date
   bool ago = false;           // counted back from the reference: "three years ago"
   bool thanksgiving = false;  // the fourth Thursday of November
+  bool has_year_offset = false;  // "June last year": the year is the reference's plus year_offset
+  int year_offset = 0;
   Season season = Season::kNone;
   DayPart part = DayPart::kNone;
   int hour = -1, minute = -1;
