@@ -44,6 +44,17 @@ class EvalCommand {
   std::string predictions_;
 };
 
+class WhenCommand {
+ public:
+  void Register(CLI::App& app);
+  int Run(const GlobalOptions& global) const;
+
+ private:
+  std::string text_;
+  std::string published_;
+  bool json_ = false;
+};
+
 }  // namespace frontline::cli
 
 #endif  // FRONTLINE_CLI_COMMANDS_H_

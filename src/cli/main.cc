@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
   EvalCommand eval;
   eval.Register(*app.add_subcommand(
       "eval", "Score frontline against gold files (JSONL rows with a \"set\" field, or --task)"));
+  WhenCommand when;
+  when.Register(*app.add_subcommand(
+      "when", "Print the time expressions of a text with their resolution, for checking sentences"));
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -37,6 +40,7 @@ int main(int argc, char** argv) {
   try {
     if (app.got_subcommand("extract")) return extract.Run(global);
     if (app.got_subcommand("eval")) return eval.Run(global);
+    if (app.got_subcommand("when")) return when.Run(global);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "frontline: internal error: %s\n", e.what());
     return kExitSomeFailed;

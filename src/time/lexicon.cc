@@ -21,7 +21,7 @@ std::optional<Category> ParseCategory(std::string_view name) {
       {"later", Category::kLater},     {"since", Category::kSince},
       {"vague", Category::kVague},     {"holiday", Category::kHoliday},
       {"future", Category::kFuture},   {"numnoun", Category::kNumNoun},
-      {"countnoun", Category::kCountNoun},
+      {"countnoun", Category::kCountNoun}, {"opener", Category::kOpener},
   };
   for (const auto& [n, c] : kNames)
     if (n == name) return c;
@@ -62,6 +62,11 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir) {
   Result<std::string> contents = text::ReadDataFile(path, "the time lexicon");
   if (!contents.ok()) return contents.status();
   return Parse(contents.value(), path);
+}
+
+const std::vector<LexEntry>* Lexicon::Entries(std::string_view fold) const {
+  auto it = words_.find(fold);
+  return it == words_.end() ? nullptr : &it->second;
 }
 
 const LexEntry* Lexicon::Find(std::string_view fold, Category category) const {

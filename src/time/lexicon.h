@@ -16,7 +16,7 @@ namespace frontline::time {
 
 enum class Category {
   kMonth, kWeekday, kSeason, kPart, kNumber, kOrdinal, kUnit, kDeictic, kRef, kSet, kModifier,
-  kAgo, kLater, kSince, kVague, kHoliday, kFuture, kNumNoun, kCountNoun,
+  kAgo, kLater, kSince, kVague, kHoliday, kFuture, kNumNoun, kCountNoun, kOpener,
 };
 
 struct LexEntry {
@@ -30,6 +30,9 @@ class Lexicon {
   static Result<Lexicon> Parse(std::string_view contents, std::string_view name);
   // Reads data_dir/time/lexicon.txt.
   static Result<Lexicon> Load(const std::string& data_dir);
+
+  // Every entry of the folded word `fold`, or null: one look-up serves all categories.
+  const std::vector<LexEntry>* Entries(std::string_view fold) const;
 
   // The entry of category `category` for the folded word `fold`, if any.
   const LexEntry* Find(std::string_view fold, Category category) const;

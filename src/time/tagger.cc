@@ -17,7 +17,16 @@ struct Word {
   int digits = 0;
   bool ordinal = false;      // "28th", "1er"
   bool decade = false;       // "1990s"
+  const std::vector<LexEntry>* entries = nullptr;  // the word's lexicon entries, if any
 };
+
+const LexEntry* FindIn(const std::vector<LexEntry>* entries, Category c) {
+  if (entries == nullptr) return nullptr;
+  for (const LexEntry& e : *entries)
+    if (e.category == c) return &e;
+  return nullptr;
+}
+
 
 // English month words: written with a capital in English text, so a lower-case one ("may",
 // "march") is a verb or a noun, not a month. French months are written in lower case.
@@ -88,7 +97,7 @@ class Matcher {
   }
 
  private:
-  const LexEntry* Lex(size_t i, Category c) const { return i < n_ ? lex_.Find(w_[i].fold, c) : nullptr; }
+  const LexEntry* Lex(size_t i, Category c) const { return i < n_ ? FindIn(w_[i].entries, c) : nullptr; }
   bool Is(size_t i, std::string_view f) const { return i < n_ && w_[i].fold == f; }
   bool Punct(size_t i, std::string_view p) const { return i < n_ && w_[i].is_punct && w_[i].surface == p; }
   bool IsDash(size_t i) const {
@@ -138,8 +147,8 @@ class Matcher {
   int WeekdayAt(size_t& i) const {
     const LexEntry* d = Lex(i, Category::kWeekday);
     if (d == nullptr) return 0;
-    if (w_[i].fold.size() <= 4) {  // "Tue." only with its period
-      if (!Punct(i + 1, ".")) return 0;
+    if (w_[i].fold.size() <= 4) {  // "Tue." only capitalised and with its period
+      if (!w_[i].upper || !Punct(i + 1, ".")) return 0;
       i += 2;
       return d->number;
     }
@@ -897,6 +906,15 @@ class Matcher {
     const LexEntry* s = Lex(j, Category::kSeason);
     if (s == nullptr) return i;
     if (s->code == "FA" && w_[j].fold == "fall" && !the && j == i) return i;  // the verb "fall"
+    // French "été" is also the participle of "être" ("ont été tués"): a season only as "l'été",
+    // "cet été", "en été", "au cours de l'été", or with a year or "dernier".
+    if (w_[j].fold == "ete" && w_[j].surface.find('\'') == std::string_view::npos &&
+        w_[j].surface.find("\xE2\x80\x99") == std::string_view::npos &&
+        !(j > 0 && (Is(j - 1, "cet") || Is(j - 1, "en") || Is(j - 1, "le") || Is(j - 1, "pendant") ||
+                    Is(j - 1, "depuis") || Is(j - 1, "du"))) &&
+        !IsYearNumber(j + 1) && !Is(j + 1, "dernier") && !Is(j + 1, "prochain")) {
+      return i;
+    }
     e.form = Form::kCalendar;
     e.season = SeasonOf(s->code);
     ++j;
@@ -1098,13 +1116,47 @@ void ParseNumber(Word& w) {
   w.digits = static_cast<int>(k);
 }
 
+// Whether an expression may start at word i: a number, a word of a category that opens
+// expressions, or a function word ("the", "a", "le") followed by a word the lexicon knows.
+bool MayOpen(const std::vector<Word>& words, size_t i) {
+  const Word& w = words[i];
+  if (w.is_punct) return false;
+  if (!w.is_word) return true;  // numbers
+  if (w.fold.size() == 2 && w.fold[0] == 'q') return true;  // "Q3"
+  if (w.entries == nullptr) return false;
+  bool opens = false, function_word = false;
+  for (const LexEntry& e : *w.entries) {
+    switch (e.category) {
+      case Category::kSince: case Category::kFuture: case Category::kNumNoun:
+      case Category::kCountNoun: case Category::kAgo: case Category::kLater:
+        break;
+      case Category::kNumber:
+      case Category::kOpener:
+        if (w.fold == "a" || w.fold == "an" || w.fold == "the" || w.fold == "le" || w.fold == "la" ||
+            w.fold == "les" || w.fold == "un" || w.fold == "une" || w.fold == "that") {
+          function_word = true;
+        } else {
+          opens = true;
+        }
+        break;
+      default:
+        opens = true;
+    }
+  }
+  if (opens) return true;
+  if (!function_word || i + 1 >= words.size()) return false;
+  const Word& next = words[i + 1];
+  return !next.is_punct && (!next.is_word || next.entries != nullptr);
+}
+
 }  // namespace
 
 void Tagger::Tag(std::string_view text, const text::TextLayer& layer, const text::Sentence& sentence,
                  std::vector<Expression>& out) const {
-  std::vector<Word> words;
-  words.reserve(sentence.token_end - sentence.token_begin);
-  std::vector<int> tense_marks;  // per word: +1 future marker, -1 past marker, 0 neither
+  thread_local std::vector<Word> words;  // reused: no allocation per sentence
+  words.clear();
+  thread_local std::vector<int> tense_marks;  // per word: +1 future, -1 past, -2 weak past, 0
+  tense_marks.clear();
   for (uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
     const text::Token& token = layer.tokens[t];
     Word w;
@@ -1119,13 +1171,17 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer, const text
                                             static_cast<unsigned char>(w.surface[1]) >= 0x80 &&
                                             static_cast<unsigned char>(w.surface[1]) <= 0x9E);
       // French elision: "l'an" -> "an", "d'août" -> "aout", "qu'en" -> "en".
-      const size_t apostrophe = w.surface.find_first_of("'\xE2");
+      const std::string_view sf = w.surface;
+      const size_t apostrophe = sf.size() > 2 && (sf[1] == '\'' || sf.substr(1, 3) == "\xE2\x80\x99") ? 1
+                                : sf.size() > 3 && (sf[2] == '\'' || sf.substr(2, 3) == "\xE2\x80\x99") ? 2
+                                                                                              : 0;
       if (apostrophe == 1 || apostrophe == 2) {
         const size_t skip = apostrophe == 1 ? 1 : 2;
         if (w.fold.size() > skip + 1) w.fold.remove_prefix(skip);
       }
+      w.entries = lexicon_->Entries(w.fold);
       int mark = 0;
-      if (lexicon_->Has(w.fold, Category::kFuture) || w.surface.ends_with("'ll") ||
+      if (FindIn(w.entries, Category::kFuture) != nullptr || w.surface.ends_with("'ll") ||
           w.surface.ends_with("\xE2\x80\x99ll")) {
         mark = 1;
       } else if (w.fold == "was" || w.fold == "were" || w.fold == "had" || w.fold == "did" ||
@@ -1144,6 +1200,7 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer, const text
       continue;
     } else if (token.kind == text::TokenKind::kNumber) {
       ParseNumber(w);
+      w.entries = lexicon_->Entries(w.fold);  // "1er"
     }
     tense_marks.push_back(0);
     words.push_back(w);
@@ -1151,6 +1208,12 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer, const text
   Matcher matcher(*lexicon_, words);
   const size_t first_out = out.size();
   for (size_t i = 0; i < words.size();) {
+    const Word& w = words[i];
+    // Most words open nothing: skip them without trying every rule.
+    if (!MayOpen(words, i)) {
+      ++i;
+      continue;
+    }
     Expression e;
     const size_t end = matcher.Match(i, e);
     if (end == i) {
