@@ -22,13 +22,33 @@ std::optional<Category> ParseCategory(std::string_view name) {
       {"vague", Category::kVague},     {"holiday", Category::kHoliday},
       {"future", Category::kFuture},   {"numnoun", Category::kNumNoun},
       {"countnoun", Category::kCountNoun}, {"opener", Category::kOpener},
+      {"past", Category::kPast},
   };
   for (const auto& [n, c] : kNames)
     if (n == name) return c;
   return std::nullopt;
 }
 
+// FNV-1a: short words hash in a few instructions.
+uint64_t HashWord(std::string_view s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  return h;
+}
+
 }  // namespace
+
+void Lexicon::BuildIndex() {
+  size_t size = 16;
+  while (size < words_.size() * 2) size <<= 1;
+  slots_.assign(size, nullptr);
+  mask_ = size - 1;
+  for (const auto& entry : words_) {
+    size_t slot = HashWord(entry.first) & mask_;
+    while (slots_[slot] != nullptr) slot = (slot + 1) & mask_;
+    slots_[slot] = &entry;
+  }
+}
 
 Result<Lexicon> Lexicon::Parse(std::string_view contents, std::string_view name) {
   Lexicon lexicon;
@@ -54,6 +74,7 @@ Result<Lexicon> Lexicon::Parse(std::string_view contents, std::string_view name)
     return Status::Ok();
   });
   if (!status.ok()) return status;
+  lexicon.BuildIndex();
   return lexicon;
 }
 
@@ -65,8 +86,12 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir) {
 }
 
 const std::vector<LexEntry>* Lexicon::Entries(std::string_view fold) const {
-  auto it = words_.find(fold);
-  return it == words_.end() ? nullptr : &it->second;
+  if (slots_.empty()) return nullptr;
+  for (size_t slot = HashWord(fold) & mask_;; slot = (slot + 1) & mask_) {
+    const auto* entry = slots_[slot];
+    if (entry == nullptr) return nullptr;
+    if (entry->first == fold) return &entry->second;
+  }
 }
 
 const LexEntry* Lexicon::Find(std::string_view fold, Category category) const {

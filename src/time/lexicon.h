@@ -16,7 +16,7 @@ namespace frontline::time {
 
 enum class Category {
   kMonth, kWeekday, kSeason, kPart, kNumber, kOrdinal, kUnit, kDeictic, kRef, kSet, kModifier,
-  kAgo, kLater, kSince, kVague, kHoliday, kFuture, kNumNoun, kCountNoun, kOpener,
+  kAgo, kLater, kSince, kVague, kHoliday, kFuture, kNumNoun, kCountNoun, kOpener, kPast,
 };
 
 struct LexEntry {
@@ -27,6 +27,12 @@ struct LexEntry {
 
 class Lexicon {
  public:
+  Lexicon() = default;
+  // The index points into the word table: moving keeps it valid, copying would not.
+  Lexicon(Lexicon&&) = default;
+  Lexicon& operator=(Lexicon&&) = default;
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
   static Result<Lexicon> Parse(std::string_view contents, std::string_view name);
   // Reads data_dir/time/lexicon.txt.
   static Result<Lexicon> Load(const std::string& data_dir);
@@ -39,7 +45,12 @@ class Lexicon {
   bool Has(std::string_view fold, Category category) const { return Find(fold, category) != nullptr; }
 
  private:
+  void BuildIndex();
+
   std::unordered_map<std::string, std::vector<LexEntry>, text::StringHash, std::equal_to<>> words_;
+  // An open-addressing index over words_ for the hot path: slot -> word + 1 (0 = empty).
+  std::vector<const std::pair<const std::string, std::vector<LexEntry>>*> slots_;
+  size_t mask_ = 0;
 };
 
 }  // namespace frontline::time

@@ -1184,8 +1184,7 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer, const text
       if (FindIn(w.entries, Category::kFuture) != nullptr || w.surface.ends_with("'ll") ||
           w.surface.ends_with("\xE2\x80\x99ll")) {
         mark = 1;
-      } else if (w.fold == "was" || w.fold == "were" || w.fold == "had" || w.fold == "did" ||
-                 w.fold == "ago" || w.fold == "has" || w.fold == "have") {
+      } else if (FindIn(w.entries, Category::kPast) != nullptr) {
         mark = -1;
       } else if (w.fold.size() > 4 && w.fold.ends_with("ed")) {
         // A past participle after a determiner is an adjective ("the reduced dividend").

@@ -265,5 +265,28 @@ TEST(FrontlineCliTest, ExtractFromStandardInput) {
   EXPECT_NE(j.value("text", "").find("retook the main river crossing"), std::string::npos);
 }
 
+TEST(FrontlineCliTest, WhenResolvesASentence) {
+  const Output o = RunFrontline(DataFlag() + " when " +
+                                ShellQuote("Rebels entered the town on Tuesday, January 28, and have held it since December.") +
+                                " --published 2020-01-30 --json");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const std::vector<std::string> lines = Lines(o.out);
+  ASSERT_EQ(lines.size(), 2u) << o.out;
+  const json day = json::parse(lines[0]);
+  EXPECT_EQ(day["text"], "Tuesday, January 28");
+  EXPECT_EQ(day["resolved"]["start"], "2020-01-28");
+  EXPECT_EQ(day["resolved"]["precision"], "day");
+  const json since = json::parse(lines[1]);
+  EXPECT_EQ(since["resolved"]["start"], "2019-12-01");
+  EXPECT_EQ(since["resolved"]["end"], "2020-01-30");
+  EXPECT_EQ(since["resolved"]["precision"], "range");
+}
+
+TEST(FrontlineCliTest, WhenRejectsABadPublicationDate) {
+  const Output o = RunFrontline(DataFlag() + " when yesterday --published 2020-13-45");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.err.find("--published"), std::string::npos) << o.err;
+}
+
 }  // namespace
 }  // namespace frontline
