@@ -206,11 +206,15 @@ TimeValue ResolveCalendar(const Expression& given, const Date& ref) {
       d = Date{e.year, e.month, e.day};
     } else {
       d = NearestDate(e.month, e.day, ref, e.future);
-      if (e.tense == 0) {
-        // The text does not say: a date soon after the reference beats one most of a year
-        // before it ("talks resume on Jan. 14", written on January 6).
+      if (!e.future) {
+        // A date soon after the reference beats one most of a year before it ("talks resume
+        // on Jan. 14", written on January 6; "the offer was extended to Nov. 6", written on
+        // November 2): news names last year's dates with their year. Without a tense in the
+        // clause, the nearer of the two wins.
         const Date ahead = NearestDate(e.month, e.day, ref, true);
-        if ((DaysFromCivil(ahead) - DaysFromCivil(ref)) * 2 < DaysFromCivil(ref) - DaysFromCivil(d)) d = ahead;
+        const int64_t future = DaysFromCivil(ahead) - DaysFromCivil(ref);
+        const int64_t past = DaysFromCivil(ref) - DaysFromCivil(d);
+        if ((e.tense == 0 && future * 2 < past) || (future <= 45 && past >= 300)) d = ahead;
       }
       // A weekday given with the date picks the year it falls on, near the reference.
       if (e.weekday > 0 && Weekday(d) != e.weekday) {
@@ -265,6 +269,12 @@ TimeValue TimeStage::Resolve(const Expression& e, const Date& ref, const TimeVal
       v = ResolveCalendar(e, ref);
       break;
     case Form::kDeictic: {
+      if (e.type == TimexType::kTime && e.amount == 0 && narrative != nullptr && narrative->dated &&
+          narrative->precision == Precision::kDay) {
+        // A clock time alone ("at 10:35 a.m.") belongs to the day the story is telling.
+        v = Day(narrative->start, Origin::kRelative);
+        break;
+      }
       if (e.overnight) {
         v = Day(AddDays(ref, -1), Origin::kRelative);
         v.end = ref;

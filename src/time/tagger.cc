@@ -18,7 +18,11 @@ struct Word {
   bool ordinal = false;      // "28th", "1er"
   bool decade = false;       // "1990s"
   const std::vector<LexEntry>* entries = nullptr;  // the word's lexicon entries, if any
+  uint32_t mask = 0;  // bit c for each lexicon category c of the word; kNumberBit for numbers
 };
+
+constexpr uint32_t Bit(Category c) { return 1u << static_cast<int>(c); }
+constexpr uint32_t kNumberBit = 1u << 31;
 
 const LexEntry* FindIn(const std::vector<LexEntry>* entries, Category c) {
   if (entries == nullptr) return nullptr;
@@ -61,35 +65,34 @@ class Matcher {
         e = x;
       }
     };
-    size_t end;
-    candidate = {};
-    if ((end = DateWithMonth(i, candidate)) > i) offer(end, candidate);
-    candidate = {};
-    if ((end = NumericDate(i, candidate)) > i) offer(end, candidate);
-    candidate = {};
-    if ((end = Year(i, candidate)) > i) offer(end, candidate);
-    candidate = {};
-    if ((end = WeekdayExpr(i, candidate)) > i) offer(end, candidate);
-    candidate = {};
-    if ((end = Deictic(i, candidate)) > i) offer(end, candidate);
-    candidate = {};
-    if ((end = ModifiedUnit(i, candidate)) > i) offer(end, candidate);
-    candidate = {};
-    if ((end = CountedUnit(i, candidate)) > i) offer(end, candidate);
-    candidate = {};
-    if ((end = AnaphoricDay(i, candidate)) > i) offer(end, candidate);
-    candidate = {};
-    if ((end = YearAgoAdjective(i, candidate)) > i) offer(end, candidate);
-    candidate = {};
-    if ((end = Century(i, candidate)) > i) offer(end, candidate);
-    candidate = {};
-    if ((end = SeasonExpr(i, candidate)) > i) offer(end, candidate);
-    candidate = {};
-    if ((end = Reference(i, candidate)) > i) offer(end, candidate);
-    candidate = {};
-    if ((end = SetExpr(i, candidate)) > i) offer(end, candidate);
-    candidate = {};
-    if ((end = Clock(i, candidate)) > i) offer(end, candidate);
+    // Each rule is tried only where its first word can stand (one bit test each).
+    const uint32_t m = i < n_ ? w_[i].mask | (w_[i].fold.size() == 2 && w_[i].fold[0] == 'q' ? kNumberBit : 0u) : 0u;
+    const uint32_t opener = Bit(Category::kOpener);
+    auto attempt = [&](uint32_t starts, auto rule) {
+      if ((m & starts) == 0) return;
+      candidate = {};
+      const size_t end = (this->*rule)(i, candidate);
+      if (end > i) offer(end, candidate);
+    };
+    attempt(Bit(Category::kMonth) | Bit(Category::kWeekday) | opener | kNumberBit, &Matcher::DateWithMonth);
+    attempt(kNumberBit, &Matcher::NumericDate);
+    attempt(kNumberBit | opener | Bit(Category::kHoliday) | Bit(Category::kNumber) | Bit(Category::kUnit),
+            &Matcher::Year);
+    attempt(Bit(Category::kModifier) | Bit(Category::kWeekday), &Matcher::WeekdayExpr);
+    attempt(Bit(Category::kDeictic) | Bit(Category::kModifier) | Bit(Category::kPart), &Matcher::Deictic);
+    attempt(opener | Bit(Category::kModifier) | Bit(Category::kOrdinal) | Bit(Category::kUnit) |
+                Bit(Category::kLater) | Bit(Category::kSince),
+            &Matcher::ModifiedUnit);
+    attempt(opener | Bit(Category::kNumber) | Bit(Category::kVague) | Bit(Category::kModifier) |
+                Bit(Category::kOrdinal) | Bit(Category::kUnit) | kNumberBit,
+            &Matcher::CountedUnit);
+    attempt(opener | Bit(Category::kSince), &Matcher::AnaphoricDay);
+    attempt(opener | Bit(Category::kUnit), &Matcher::YearAgoAdjective);
+    attempt(opener | Bit(Category::kOrdinal) | kNumberBit, &Matcher::Century);
+    attempt(opener | Bit(Category::kSeason), &Matcher::SeasonExpr);
+    attempt(opener | Bit(Category::kRef), &Matcher::Reference);
+    attempt(opener | Bit(Category::kSet), &Matcher::SetExpr);
+    attempt(opener | kNumberBit, &Matcher::Clock);
     if (best > i) {
       e.span = text::Span{w_[i].span.begin, w_[best - 1].span.end};
     }
@@ -1180,6 +1183,9 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer, const text
         if (w.fold.size() > skip + 1) w.fold.remove_prefix(skip);
       }
       w.entries = lexicon_->Entries(w.fold);
+      if (w.entries != nullptr) {
+        for (const LexEntry& entry : *w.entries) w.mask |= Bit(entry.category);
+      }
       int mark = 0;
       if (FindIn(w.entries, Category::kFuture) != nullptr || w.surface.ends_with("'ll") ||
           w.surface.ends_with("\xE2\x80\x99ll")) {
@@ -1200,6 +1206,10 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer, const text
     } else if (token.kind == text::TokenKind::kNumber) {
       ParseNumber(w);
       w.entries = lexicon_->Entries(w.fold);  // "1er"
+      w.mask = kNumberBit;
+      if (w.entries != nullptr) {
+        for (const LexEntry& entry : *w.entries) w.mask |= Bit(entry.category);
+      }
     }
     tense_marks.push_back(0);
     words.push_back(w);
