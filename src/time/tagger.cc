@@ -481,6 +481,10 @@ class Matcher {
       return j + 1;
     }
     if (const LexEntry* d = Lex(j, Category::kDeictic)) {
+      // "today's world" speaks of the present in general; "VOA Today" is a name.
+      if (w_[j].fold == "today" && (Is(j + 1, "'s") || (j > 0 && w_[j].upper && w_[j - 1].is_word && w_[j - 1].upper))) {
+        return i;
+      }
       e.form = Form::kDeictic;
       e.unit = 'D';
       e.amount = d->number;
@@ -1241,6 +1245,22 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer, const text
       }
     }
     if (e.modifier == 1) e.tense = 1;
+    {
+      // "said Monday", "announced on Tuesday": the day of the saying, which is past; "as soon
+      // as Tuesday": ahead.
+      size_t b = i;
+      if (b > 0 && (words[b - 1].fold == "on" || words[b - 1].fold == "le")) --b;
+      if (b > 0) {
+        const std::string_view prev = words[b - 1].fold;
+        if (prev == "said" || prev == "told" || prev == "announced" || prev == "reported" ||
+            prev == "added" || prev == "declared" || prev == "confirmed" || prev == "denied" ||
+            prev == "says" || prev == "a declare" || prev == "annonce") {
+          e.tense = -1;
+        } else if (prev == "soon" && b > 1 && words[b - 2].fold == "as") {
+          e.tense = 1;
+        }
+      }
+    }
     e.future = e.tense > 0;
     // The range word before it.
     if (i > 0) {
