@@ -52,14 +52,13 @@ Result<FurnitureDictionary> FurnitureDictionary::Parse(std::string_view contents
                                                        std::string_view name) {
   FurnitureDictionary dict;
   Status status = text::ForEachDataLine(contents, [&](size_t line_no, std::string_view line) {
-    const size_t t1 = line.find('\t');
-    const size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
-    if (t2 == std::string_view::npos) {
+    std::string_view fields[3];
+    if (!text::SplitTabFields(line, fields, 3)) {
       return Status::Error(fmt::format("{}:{}: expected 'KIND<TAB>CATEGORY<TAB>phrase'", name, line_no));
     }
-    const std::string_view kind = text::TrimField(line.substr(0, t1));
-    const std::string category(text::TrimField(line.substr(t1 + 1, t2 - t1 - 1)));
-    const std::string_view phrase = text::TrimField(line.substr(t2 + 1));
+    const std::string_view kind = fields[0];
+    const std::string category(fields[1]);
+    const std::string_view phrase = fields[2];
     if (phrase.empty()) return Status::Error(fmt::format("{}:{}: empty phrase", name, line_no));
     const std::string folded = text::Fold(phrase);
     Table* table = nullptr;

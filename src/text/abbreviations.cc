@@ -22,12 +22,12 @@ Result<WordLists> WordLists::Parse(std::string_view abbreviations,
                                    std::string_view /*starters_name*/) {
   WordLists lists;
   Status status = ForEachDataLine(abbreviations, [&](size_t line_no, std::string_view line) {
-    const size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) {
+    std::string_view fields[2];
+    if (!SplitTabFields(line, fields, 2)) {
       return Status::Error(fmt::format("{}:{}: expected 'WORD<TAB>CLASS'", abbreviations_name, line_no));
     }
-    std::string_view word = TrimField(line.substr(0, tab));
-    const std::string_view cls_name = TrimField(line.substr(tab + 1));
+    std::string_view word = fields[0];
+    const std::string_view cls_name = fields[1];
     AbbreviationClass cls;
     if (cls_name == "title") {
       cls = AbbreviationClass::kTitle;

@@ -13,6 +13,17 @@ std::string_view TrimField(std::string_view s) {
   return s;
 }
 
+bool SplitTabFields(std::string_view line, std::string_view* fields, size_t n) {
+  for (size_t k = 0; k + 1 < n; ++k) {
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) return false;
+    fields[k] = TrimField(line.substr(0, tab));
+    line.remove_prefix(tab + 1);
+  }
+  fields[n - 1] = TrimField(line);
+  return true;
+}
+
 Result<std::string> ReadDataFile(const std::string& path, std::string_view what) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error(fmt::format("{}: cannot open {}", path, what));

@@ -20,6 +20,10 @@ Result<std::string> ReadDataFile(const std::string& path, std::string_view what)
 Status ForEachDataLine(std::string_view contents,
                        const std::function<Status(size_t line_number, std::string_view line)>& entry);
 
+// Splits `line` at its first n-1 TABs into `fields[0..n)`, each trimmed; the last field takes
+// the rest of the line. False when the line has fewer than n-1 TABs.
+bool SplitTabFields(std::string_view line, std::string_view* fields, size_t n);
+
 // `s` without leading and trailing spaces, tabs and carriage returns.
 std::string_view TrimField(std::string_view s);
 

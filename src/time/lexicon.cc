@@ -53,14 +53,13 @@ void Lexicon::BuildIndex() {
 Result<Lexicon> Lexicon::Parse(std::string_view contents, std::string_view name) {
   Lexicon lexicon;
   Status status = text::ForEachDataLine(contents, [&](size_t line_no, std::string_view line) {
-    const size_t t1 = line.find('\t');
-    const size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
-    if (t2 == std::string_view::npos) {
+    std::string_view fields[3];
+    if (!text::SplitTabFields(line, fields, 3)) {
       return Status::Error(fmt::format("{}:{}: expected 'WORD<TAB>CATEGORY<TAB>VALUE'", name, line_no));
     }
-    const std::string word = text::Fold(text::TrimField(line.substr(0, t1)));
-    const std::string_view category_name = text::TrimField(line.substr(t1 + 1, t2 - t1 - 1));
-    const std::string_view value = text::TrimField(line.substr(t2 + 1));
+    const std::string word = text::Fold(fields[0]);
+    const std::string_view category_name = fields[1];
+    const std::string_view value = fields[2];
     const std::optional<Category> category = ParseCategory(category_name);
     if (!category) {
       return Status::Error(fmt::format("{}:{}: unknown category '{}'", name, line_no, category_name));

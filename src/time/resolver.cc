@@ -7,65 +7,43 @@
 namespace frontline::time {
 namespace {
 
-TimeValue Day(const Date& d, Origin origin) {
+// A dated value over [start, end] at `precision`.
+TimeValue Dated(const Date& start, const Date& end, Precision precision, Origin origin) {
   TimeValue v;
   v.dated = true;
-  v.start = v.end = d;
-  v.precision = Precision::kDay;
+  v.start = start;
+  v.end = end;
+  v.precision = precision;
   v.origin = origin;
   return v;
 }
 
+TimeValue Day(const Date& d, Origin origin) { return Dated(d, d, Precision::kDay, origin); }
+
 TimeValue Month(int year, int month, Origin origin) {
-  TimeValue v;
-  v.dated = true;
-  v.start = FirstOfMonth(year, month);
-  v.end = LastOfMonth(year, month);
-  v.precision = Precision::kMonth;
-  v.origin = origin;
-  return v;
+  return Dated(FirstOfMonth(year, month), LastOfMonth(year, month), Precision::kMonth, origin);
 }
 
 TimeValue Year(int year, Origin origin) {
-  TimeValue v;
-  v.dated = true;
-  v.start = Date{year, 1, 1};
-  v.end = Date{year, 12, 31};
-  v.precision = Precision::kYear;
-  v.origin = origin;
-  return v;
+  return Dated(Date{year, 1, 1}, Date{year, 12, 31}, Precision::kYear, origin);
 }
 
 TimeValue QuarterOf(int year, int quarter, Origin origin) {
-  TimeValue v;
-  v.dated = true;
-  v.start = Date{year, (quarter - 1) * 3 + 1, 1};
-  v.end = LastOfMonth(year, quarter * 3);
-  v.precision = Precision::kQuarter;
+  TimeValue v = Dated(Date{year, (quarter - 1) * 3 + 1, 1}, LastOfMonth(year, quarter * 3),
+                      Precision::kQuarter, origin);
   v.quarter = quarter;
-  v.origin = origin;
   return v;
 }
 
 TimeValue SeasonValue(Season s, int year, Origin origin) {
-  TimeValue v;
-  v.dated = true;
-  v.start = SeasonStart(s, year);
-  v.end = SeasonEnd(s, year);
-  v.precision = Precision::kSeason;
+  TimeValue v = Dated(SeasonStart(s, year), SeasonEnd(s, year), Precision::kSeason, origin);
   v.season = s;
-  v.origin = origin;
   return v;
 }
 
 TimeValue Week(const Date& any_day, Origin origin) {
-  TimeValue v;
-  v.dated = true;
-  v.start = AddDays(any_day, 1 - Weekday(any_day));
-  v.end = AddDays(v.start, 6);
-  v.precision = Precision::kWeek;
-  v.origin = origin;
-  return v;
+  const Date monday = AddDays(any_day, 1 - Weekday(any_day));
+  return Dated(monday, AddDays(monday, 6), Precision::kWeek, origin);
 }
 
 // The calendar unit `unit` containing `d`, shifted by `n` units.
