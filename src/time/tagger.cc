@@ -137,10 +137,11 @@ class Matcher {
         !Lex(i - 1, Category::kWeekday) && !Lex(i - 1, Category::kMonth)) {
       return 0;
     }
-    // "the March for Life", "a March on Washington": a noun, not the month.
+    // "the March for Life", "a March on Washington": a noun and a name, not the month ("in
+    // March for health reasons" stays a month).
     if ((word.fold == "march" || word.fold == "may") &&
-        (Is(j, "for") || Is(j, "on") || Is(j, "against") || Is(j, "to") ||
-         (Is(j, "of") && !IsYearNumber(j + 1)))) {
+        (Is(j, "for") || Is(j, "on") || Is(j, "against") || Is(j, "of")) && !IsYearNumber(j + 1) &&
+        j + 1 < n_ && (w_[j + 1].upper || (Is(j + 1, "the") && j + 2 < n_ && w_[j + 2].upper))) {
       return 0;
     }
     i = j;
