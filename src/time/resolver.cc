@@ -370,8 +370,11 @@ DocumentTimes TimeStage::Annotate(std::string_view text, const text::TextLayer& 
       if (e.form == Form::kReference) m.value.reference = e.reference;
       if (e.form == Form::kDuration || e.form == Form::kSet) m.value.duration = Duration{e.amount, e.unit};
     }
+    // Comparisons ("a year earlier", "three years ago") look back from the story's time
+    // without moving it; dates, days counted on ("the next day") and deictics move it.
+    const bool comparison = (e.form == Form::kAnaphoric && e.unit == 'Y') || e.ago;
     if (m.value.dated && e.type != TimexType::kDuration && e.type != TimexType::kSet &&
-        e.type != TimexType::kTime &&
+        e.type != TimexType::kTime && !comparison &&
         (e.form == Form::kCalendar || e.form == Form::kAnaphoric || e.form == Form::kDeictic)) {
       narrative = m.value;
     }
