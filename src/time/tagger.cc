@@ -123,6 +123,9 @@ class Matcher {
     const Word& word = w_[i];
     const bool english = IsEnglishMonthWord(word.fold);
     if (english && !word.upper) return 0;
+    // French months are written in lower case: a capitalised one mid-sentence with no day or
+    // year is a name ("Mars Inc.").
+    if (!english && word.upper && i > 0 && Num(i + 1) < 0 && !Punct(i + 1, ".")) return 0;
     const bool abbreviated = word.fold.size() <= 4 && word.fold != "june" && word.fold != "july" &&
                              word.fold != "may" && word.fold != "mars" && word.fold != "mai" &&
                              word.fold != "juin" && word.fold != "aout";
@@ -439,6 +442,8 @@ class Matcher {
     }
     if (!IsYearNumber(j)) return i;
     if (j > 0 && (Lex(j - 1, Category::kNumNoun) || Punct(j - 1, "$") || Punct(j - 1, "#"))) return i;
+    // A name with a year in it: "Orion 1980", "Expo 2020" (not "In 1980" opening a sentence).
+    if (j == i && j > 1 && w_[j - 1].is_word && w_[j - 1].upper && w_[j - 1].mask == 0) return i;
     if (Lex(j + 1, Category::kCountNoun) || Punct(j + 1, "%")) return i;
     if (IsDash(j + 1) && Num(j + 2) >= 0) return i;  // a score or a range of numbers
     e.form = Form::kCalendar;
@@ -576,7 +581,7 @@ class Matcher {
       }
       if (IsDash(q)) ++q;
       const bool period = Is(q, "period") && latest && quarter == 0 && (Is(j, "latest") || Is(j - 1, "latest"));
-      if ((Is(q, "quarter") || Is(q, "trimestre") || period) && (quarter != 0 || latest)) {
+      if ((Is(q, "quarter") || Is(q, "trimestre") || period) && (quarter != 0 || latest) && !IsDash(q + 1)) {
         ++q;
         e.form = Form::kCalendar;
         e.unit = 'Q';
@@ -611,6 +616,9 @@ class Matcher {
       const char unit = UnitAt(k, &weekend);
       const bool plural = k < n_ && w_[k].fold.ends_with("s") && unit != 0 && !weekend;
       if (unit != 0 && !plural && (CalendarUnit(unit) || weekend)) {
+        // "ABC's This Week": a capitalised unit mid-sentence is a title.
+        if (i > 0 && w_[j].upper && w_[k].upper && !w_[i - 1].is_punct) return i;
+        if (i > 0 && w_[j].upper && w_[k].upper && (Punct(i - 1, "\"") || Punct(i - 1, "\xE2\x80\x9C"))) return i;
         if (the && (m->number == -1 || Is(j, "coming"))) {
           // "the past year": a length of time; "the previous year": the year before.
           if (Is(j, "previous") || Is(j, "preceding")) {
