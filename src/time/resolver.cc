@@ -302,6 +302,7 @@ TimeValue TimeStage::Resolve(const Expression& e, const Date& ref, const TimeVal
     case Form::kSet:
       v.duration = Duration{e.amount, e.unit};
       v.set_weekday = e.form == Form::kSet ? e.weekday : 0;
+      v.part = e.form == Form::kSet ? e.part : DayPart::kNone;
       v.set_month = e.form == Form::kSet && e.month > 0 ? e.month : 0;
       break;
   }

@@ -475,6 +475,13 @@ class Matcher {
       e.part = p;
       j = PartEnd(j);
     }
+    // "Tuesday nights", "on Mondays": every such day, a set.
+    const bool plural_part = e.part != DayPart::kNone && w_[j - 1].fold.ends_with("s");
+    const bool plural_day = w_[j - 1].surface.ends_with("days");
+    if (modifier == kNoModifier && (plural_part || plural_day)) {
+      e.form = Form::kSet;
+      e.type = TimexType::kSet;
+    }
     return j;
   }
 

@@ -56,7 +56,9 @@ std::string TimeValue::ToTimex() const {
     case Reference::kFuture: return "FUTURE_REF";
     case Reference::kNone: break;
   }
-  if (type == TimexType::kSet && set_weekday > 0) return fmt::format("XXXX-WXX-{}", set_weekday);
+  if (type == TimexType::kSet && set_weekday > 0) {
+    return fmt::format("XXXX-WXX-{}{}", set_weekday, part != DayPart::kNone ? "T" + std::string(PartCode(part)) : "");
+  }
   if (type == TimexType::kSet && set_month > 0) return fmt::format("XXXX-{:02}", set_month);
   if (type == TimexType::kDuration || type == TimexType::kSet) {
     if (!duration.empty()) return DurationValue(duration);
