@@ -358,15 +358,16 @@ class Extractor {
     return false;
   }
 
-  static size_t Commas(const Node* node) {
+  static size_t Commas(const Node* node, int depth = 0) {
     size_t n = 0;
+    if (depth > kMaxDepth) return 0;
     if (node->type == GUMBO_NODE_TEXT) {
       for (const char* p = node->v.text.text; *p; ++p) n += *p == ',';
       return n;
     }
     if (node->type != GUMBO_NODE_ELEMENT) return 0;
     const GumboVector& children = node->v.element.children;
-    for (unsigned k = 0; k < children.length; ++k) n += Commas(static_cast<const Node*>(children.data[k]));
+    for (unsigned k = 0; k < children.length; ++k) n += Commas(static_cast<const Node*>(children.data[k]), depth + 1);
     return n;
   }
 
@@ -464,12 +465,15 @@ class Extractor {
     return !text.empty() && text.back() == '.';
   }
 
-  static void CollectText(const Node* node, std::string& out) {
+  static void CollectText(const Node* node, std::string& out, int depth = 0) {
+    if (depth > kMaxDepth) return;
     if (node->type == GUMBO_NODE_TEXT) {
       out += node->v.text.text;
     } else if (node->type == GUMBO_NODE_ELEMENT) {
       const GumboVector& children = node->v.element.children;
-      for (unsigned k = 0; k < children.length; ++k) CollectText(static_cast<const Node*>(children.data[k]), out);
+      for (unsigned k = 0; k < children.length; ++k) {
+        CollectText(static_cast<const Node*>(children.data[k]), out, depth + 1);
+      }
     }
   }
 

@@ -34,14 +34,18 @@ std::string Clean(std::string_view s) {
   return out;
 }
 
-void CollectText(const GumboNode* node, std::string& out) {
+// Deeper nesting than this is left out (hostile pages would otherwise exhaust the stack).
+constexpr int kMaxTextDepth = 400;
+
+void CollectText(const GumboNode* node, std::string& out, int depth = 0) {
+  if (depth > kMaxTextDepth) return;
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
       node->type == GUMBO_NODE_CDATA) {
     out += node->v.text.text;
   } else if (node->type == GUMBO_NODE_ELEMENT) {
     const GumboVector& children = node->v.element.children;
     for (unsigned k = 0; k < children.length; ++k) {
-      CollectText(static_cast<const GumboNode*>(children.data[k]), out);
+      CollectText(static_cast<const GumboNode*>(children.data[k]), out, depth + 1);
     }
   }
 }

@@ -231,6 +231,23 @@ TEST(ReadHtmlTest, DeeplyNestedDivsDoNotCrash) {
   EXPECT_NE(d.text.find("pushed into the northern outskirts"), std::string::npos);
 }
 
+TEST(ReadHtmlTest, HostileNestingInHeadlineAndParagraphDoesNotCrash) {
+  // 200,000 nested inline elements inside the <h1> (read for the title) and inside a
+  // paragraph: every walk over the tree is depth-bounded.
+  std::string deep_h1 = "<h1>";
+  for (int i = 0; i < 200000; ++i) deep_h1 += "<span>";
+  deep_h1 += "headline";
+  for (int i = 0; i < 200000; ++i) deep_h1 += "</span>";
+  deep_h1 += "</h1>";
+  std::string deep_p = "<p>";
+  for (int i = 0; i < 100000; ++i) deep_p += "<b>";
+  deep_p += "A paragraph, nested far too deep, with commas, to be scored.";
+  for (int i = 0; i < 100000; ++i) deep_p += "</b>";
+  deep_p += "</p>";
+  const Document d = Read(Page("<title>Deep</title>", deep_h1 + std::string(kArticle) + deep_p));
+  EXPECT_NE(d.text.find("pushed into the northern outskirts"), std::string::npos);
+}
+
 TEST(SniffHtmlCharsetTest, Table) {
   struct Row {
     std::string_view html;
