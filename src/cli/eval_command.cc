@@ -15,7 +15,10 @@ void EvalCommand::Register(CLI::App& app) {
   std::string names;
   for (const eval::TaskInfo& t : eval::Tasks()) names += (names.empty() ? "" : ", ") + std::string(t.name);
   app.add_option("files", files_, "gold files (JSONL)")->required();
-  app.add_option("--task", task_, "score every row with this task (" + names + "); default: each row's \"set\"");
+  std::vector<std::string> task_names;
+  for (const eval::TaskInfo& t : eval::Tasks()) task_names.emplace_back(t.name);
+  app.add_option("--task", task_, "score every row with this task (" + names + "); default: each row's \"set\"")
+      ->check(CLI::IsMember(task_names));
   app.add_flag("--json", json_, "print one JSON object per file: {\"file\", \"rows\", \"<task>\": {scores}}");
   app.add_option("--predictions", predictions_, "write frontline's prediction for each row to this JSONL file");
 }

@@ -9,8 +9,8 @@
 
 int main(int argc, char** argv) {
   using namespace frontline::cli;
-  CLI::App app{"frontline: reads news about armed conflict and writes a structured, geocoded, "
-               "dated record of its events.\n\nExit codes: 0 ok, 1 some documents failed, 2 usage."};
+  CLI::App app{"frontline: reads news about armed conflict and writes a structured, dated "
+               "record of what it reports.\n\nExit codes: 0 ok, 1 some documents failed, 2 usage."};
   app.require_subcommand(1);
   GlobalOptions global;
   app.add_option("--data", global.data_dir,

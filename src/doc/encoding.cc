@@ -109,7 +109,13 @@ Result<Decoded> DecodeToUtf8(std::string_view bytes, std::string_view declared) 
   if (bad == std::string_view::npos) return Decoded{std::string(bytes), "UTF-8"};
 
   if (!declared.empty() && !IsUtf8Name(declared)) {
-    const std::string name(declared);
+    // As browsers do (WHATWG Encoding), a page declared Latin-1 or ASCII is read as
+    // windows-1252, whose 0x80-0x9F hold the curly quotes and dashes such pages use.
+    std::string name(declared);
+    if (IEquals(name, "iso-8859-1") || IEquals(name, "latin1") || IEquals(name, "iso_8859-1") ||
+        IEquals(name, "us-ascii") || IEquals(name, "ascii") || IEquals(name, "l1")) {
+      name = "windows-1252";
+    }
     Result<std::string> converted = Convert(bytes, name.c_str());
     if (converted.ok()) return Decoded{std::move(converted).value(), name};
   }

@@ -18,6 +18,9 @@ Result<Document> Reader::Read(const RawDocument& raw) const {
   if (charset.empty() && format == Format::kHtml) charset = SniffHtmlCharset(raw.bytes);
   Result<Decoded> decoded = DecodeToUtf8(raw.bytes, charset);
   if (!decoded.ok()) return decoded.status();
+  if (decoded.value().text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
+    return Status::Error("empty document (white space only)");
+  }
 
   Document document;
   document.origin = raw.origin;

@@ -192,14 +192,22 @@ void ReadDirectory(const fs::path& dir, const SourceOptions& options, const Docu
 }  // namespace
 
 Format SniffFormat(std::string_view name, std::string_view head) {
-  if (EndsWithAny(name, {".jsonl", ".ndjson", ".json"})) return Format::kJsonl;
+  if (EndsWithAny(name, {".jsonl", ".ndjson"})) return Format::kJsonl;
   if (EndsWithAny(name, {".html", ".htm", ".xhtml", ".shtml"})) return Format::kHtml;
   if (EndsWithAny(name, {".txt", ".text"})) return Format::kText;
   size_t i = 0;
   // Skip a UTF-8 byte order mark and leading space.
   if (head.starts_with("\xEF\xBB\xBF")) i = 3;
   while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
-  if (i < head.size() && head[i] == '{') return Format::kJsonl;
+  // A feed's first line is a whole JSON object: "{" first and "}" last. A pretty-printed
+  // object or a text that opens with a brace ("{Editor's note} ...") is not a feed.
+  if (i < head.size() && head[i] == '{') {
+    size_t eol = head.find('\n', i);
+    if (eol == std::string_view::npos) eol = head.size();
+    size_t last = eol;
+    while (last > i && std::isspace(static_cast<unsigned char>(head[last - 1]))) --last;
+    if (last > i + 1 && head[last - 1] == '}') return Format::kJsonl;
+  }
   return LooksLikeHtml(head) ? Format::kHtml : Format::kText;
 }
 

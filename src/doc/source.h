@@ -25,7 +25,7 @@ using ProblemSink = std::function<void(const std::string& where, const std::stri
 
 // Reads every input in order: "-" is standard input, a directory is walked recursively (hidden
 // entries skipped, entries in byte order of their names, so runs are repeatable), anything else
-// is a file. A file's format is `options.format`, else its extension (.jsonl .ndjson .json,
+// is a file. A file's format is `options.format`, else its extension (.jsonl .ndjson,
 // .html .htm .xhtml, .txt), else its first bytes. A feed (JSONL) yields one document a record
 // (see ParseFeedLine); a problem with one record or one file goes to `problems` and reading
 // goes on. Returns the number of problems reported.
@@ -38,8 +38,9 @@ size_t ReadSources(const std::vector<std::string>& inputs, const SourceOptions& 
 // record with neither text nor html.
 Status ParseFeedLine(std::string_view line, RawDocument& raw);
 
-// The format of a whole input named `name` with first bytes `head`: by extension, then by
-// content ('{' first: a feed; HTML tags: a page; else text).
+// The format of a whole input named `name` with first bytes `head`: by extension (.jsonl
+// .ndjson, .html .htm .xhtml .shtml, .txt .text), then by content (a first line that is a whole
+// JSON object: a feed; HTML tags: a page; else text).
 Format SniffFormat(std::string_view name, std::string_view head);
 
 }  // namespace frontline::doc

@@ -10,6 +10,18 @@
 
 namespace frontline::eval {
 
+std::string StringOf(const nlohmann::json& object, const char* key) {
+  if (!object.is_object()) return {};
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+int64_t IntOf(const nlohmann::json& object, const char* key, int64_t fallback) {
+  if (!object.is_object()) return fallback;
+  auto it = object.find(key);
+  return it != object.end() && it->is_number_integer() ? it->get<int64_t>() : fallback;
+}
+
 const std::vector<TaskInfo>& Tasks() {
   static const std::vector<TaskInfo> kTasks = {
       {"extraction", {"aeb", "extraction"}, MakeExtractionTask},
@@ -63,7 +75,7 @@ Result<FileReport> EvaluateFile(const std::string& path, std::string_view forced
     }
     const TaskInfo* info = forced;
     if (info == nullptr) {
-      const std::string set = row.value("set", std::string());
+      const std::string set = StringOf(row, "set");
       if (set.empty()) {
         return Status::Error(fmt::format("line {}: row has no \"set\" field; name the task with --task",
                                          line_no));
@@ -79,8 +91,15 @@ Result<FileReport> EvaluateFile(const std::string& path, std::string_view forced
       order.push_back(info->name);
     }
     nlohmann::json prediction;
-    if (Status s = it->second->Add(row, prediction); !s.ok()) {
-      problem(where, s.message());
+    Status added;
+    try {
+      added = it->second->Add(row, prediction);
+    } catch (const nlohmann::json::exception& e) {
+      // A field of the wrong type deep in a row: that row is malformed, the file goes on.
+      added = Status::Error(fmt::format("malformed row: {}", e.what()));
+    }
+    if (!added.ok()) {
+      problem(where, added.message());
       ++report.problems;
       continue;
     }

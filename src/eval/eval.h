@@ -31,6 +31,11 @@ class Task {
   virtual nlohmann::json Scores() const = 0;
 };
 
+// Field readers for gold rows written by others: a missing field or one of the wrong type
+// gives the fallback instead of an exception.
+std::string StringOf(const nlohmann::json& object, const char* key);
+int64_t IntOf(const nlohmann::json& object, const char* key, int64_t fallback);
+
 using TaskFactory = std::function<std::unique_ptr<Task>(const pipeline::Pipeline&)>;
 
 struct TaskInfo {

@@ -53,7 +53,7 @@ class ExtractionTask : public Task {
     raw.origin = "eval";
     raw.format = doc::Format::kHtml;
     raw.bytes = row["html"].get<std::string>();
-    raw.url = row.value("url", std::string());
+    raw.url = StringOf(row, "url");
     std::string text;
     if (Result<pipeline::Record> record = pipeline_->Process(raw); record.ok()) {
       text = record.value().document.text;

@@ -113,8 +113,8 @@ class TimeTask : public Task {
     // or an exact one if there is.
     std::vector<bool> used(preds.size(), false);
     for (const auto& g : row["timexes"]) {
-      const int64_t gs = g.value("start", int64_t{-1}), ge = g.value("end", int64_t{-1});
-      const std::string gv = g.value("value", std::string());
+      const int64_t gs = IntOf(g, "start", -1), ge = IntOf(g, "end", -1);
+      const std::string gv = StringOf(g, "value");
       ++gold_;
       std::optional<size_t> best;
       for (size_t j = 0; j < preds.size(); ++j) {
@@ -139,7 +139,7 @@ class TimeTask : public Task {
     }
     const std::optional<time::Date> reference = time::ParseIsoDate(row["reference"].get<std::string>());
     Mentions m = Tag(*pipeline_, row["text"].get<std::string>(), reference);
-    const std::string kind = row.value("kind", std::string());
+    const std::string kind = StringOf(row, "kind");
     // The phrase's resolution: the mention covering most of it.
     const time::TimeMention* best = nullptr;
     for (const time::TimeMention& t : m.times.mentions) {
@@ -157,13 +157,13 @@ class TimeTask : public Task {
           const std::string from = DucklingInstant(v.start, v.hour, v.minute);
           const std::string to = DucklingInstant(time::AddDays(v.end, 1), -1, -1);
           got = {{"from", from}, {"to", to}};
-          right = row["value"].value("from", std::string()).starts_with(from) &&
-                  row["value"].value("to", std::string()).starts_with(to);
+          right = StringOf(row["value"], "from").starts_with(from) &&
+                  StringOf(row["value"], "to").starts_with(to);
         } else if (row["value"].is_string()) {
           const std::string instant = DucklingInstant(v.start, v.hour, v.minute);
           got = {{"value", instant}, {"grain", DucklingGrain(v)}};
           right = row["value"].get<std::string>().starts_with(instant) &&
-                  row.value("grain", std::string()) == DucklingGrain(v);
+                  StringOf(row, "grain") == DucklingGrain(v);
         }
       }
     }

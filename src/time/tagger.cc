@@ -1235,9 +1235,7 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer, const text
     words.push_back(w);
   }
   Matcher matcher(*lexicon_, words);
-  const size_t first_out = out.size();
   for (size_t i = 0; i < words.size();) {
-    const Word& w = words[i];
     // Most words open nothing: skip them without trying every rule.
     if (!MayOpen(words, i)) {
       ++i;
@@ -1296,7 +1294,6 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer, const text
     out.push_back(e);
     i = end;
   }
-  (void)first_out;
 }
 
 }  // namespace frontline::time

@@ -57,7 +57,8 @@ std::string TimeValue::ToTimex() const {
     case Reference::kNone: break;
   }
   if (type == TimexType::kSet && set_weekday > 0) {
-    return fmt::format("XXXX-WXX-{}{}", set_weekday, part != DayPart::kNone ? "T" + std::string(PartCode(part)) : "");
+    return part == DayPart::kNone ? fmt::format("XXXX-WXX-{}", set_weekday)
+                                  : fmt::format("XXXX-WXX-{}T{}", set_weekday, PartCode(part));
   }
   if (type == TimexType::kSet && set_month > 0) return fmt::format("XXXX-{:02}", set_month);
   if (type == TimexType::kDuration || type == TimexType::kSet) {
@@ -72,7 +73,8 @@ std::string TimeValue::ToTimex() const {
       if (hour >= 0) {
         v += fmt::format("T{:02}:{:02}", hour, minute < 0 ? 0 : minute);
       } else if (part != DayPart::kNone) {
-        v += "T" + std::string(PartCode(part));
+        v += 'T';
+        v += PartCode(part);
       }
       return v;
     case Precision::kWeek: {
@@ -89,7 +91,10 @@ std::string TimeValue::ToTimex() const {
     case Precision::kCentury: return fmt::format("{:02}", start.year / 100);
     case Precision::kRange:
       v = FormatDate(start);
-      if (part != DayPart::kNone) v += "T" + std::string(PartCode(part));
+      if (part != DayPart::kNone) {
+        v += 'T';
+        v += PartCode(part);
+      }
       return v;
   }
   return FormatDate(start);

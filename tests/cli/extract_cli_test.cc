@@ -288,5 +288,11 @@ TEST(FrontlineCliTest, WhenRejectsABadPublicationDate) {
   EXPECT_NE(o.err.find("--published"), std::string::npos) << o.err;
 }
 
+TEST(FrontlineCliTest, EvalWithAnUnknownTaskIsAUsageError) {
+  const Output o = RunFrontline(DataFlag() + " eval --task nonesuch /dev/null");
+  EXPECT_EQ(o.exit_code, 2) << o.err;
+  EXPECT_NE(o.err.find("--task"), std::string::npos) << o.err;
+}
+
 }  // namespace
 }  // namespace frontline

@@ -209,6 +209,9 @@ TEST(SniffFormatTest, Table) {
       {"", "<!DOCTYPE html><html><head>", Format::kHtml},
       {"", "<html lang=\"en\"><body>", Format::kHtml},
       {"", "Shelling resumed at dawn.", Format::kText},
+      // A brace first is no feed unless the first line is a whole object.
+      {"noext", "{Editor's note} The army shelled the town.", Format::kText},
+      {"pretty.json", "{\n  \"id\": \"p\",\n  \"text\": \"A.\"\n}\n", Format::kText},
       {"", "", Format::kText},
   };
   for (const Row& row : rows) {

@@ -91,6 +91,16 @@ TEST(ReadTextTest, GivenTitleIsKept) {
   EXPECT_EQ(document.title, "Title from the feed");
 }
 
+TEST(ReadTextTest, WhiteSpaceOnlyIsAnEmptyDocument) {
+  doc::RawDocument raw;
+  raw.origin = "blank.txt";
+  raw.format = doc::Format::kText;
+  raw.bytes = "  \n\n\t \n";
+  const auto record = testing::Pipeline().Process(raw);
+  ASSERT_FALSE(record.ok());
+  EXPECT_NE(record.status().message().find("empty"), std::string::npos) << record.status().message();
+}
+
 TEST(TextBlocksTest, LinesAndGroups) {
   struct BlockRow {
     std::string_view description;

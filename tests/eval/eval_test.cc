@@ -261,6 +261,20 @@ TEST(EvaluateFileTest, TimeTaskTempEvalLayout) {
   EXPECT_EQ(run.predictions[0]["timexes"].size(), 3u);
 }
 
+TEST(EvaluateFileTest, FieldsOfTheWrongTypeDoNotStopTheFile) {
+  // A null url and a numeric set are tolerated or reported by row; the good rows are scored.
+  const std::vector<std::string> rows = {
+      json{{"id", "r1"}, {"set", "aeb"}, {"url", nullptr}, {"html", "<p>one two three four five</p>"},
+           {"gold_text", "one two three four five"}}.dump(),
+      json{{"id", "r2"}, {"set", 5}, {"html", "<p>x</p>"}, {"gold_text", "x"}}.dump(),
+  };
+  TempGold gold(rows);
+  const EvalRun run = Evaluate(gold.path(), "extraction");
+  ASSERT_TRUE(run.report.ok()) << run.report.status().message();
+  EXPECT_EQ(run.report.value().rows, 2u);
+  EXPECT_EQ(run.report.value().problems, 0u);
+}
+
 TEST(EvaluateFileTest, TimeTaskDucklingLayout) {
   const std::vector<std::string> rows = {
       json{{"id", "d1"}, {"set", "duckling"}, {"text", "yesterday"}, {"reference", "2013-02-12T04:30:00-02:00"},
