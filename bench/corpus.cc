@@ -11,15 +11,19 @@ namespace frontline::bench {
 namespace {
 
 // The sentences of every sample article in `examples_dir`.
-std::vector<std::string> SampleSentences(const pipeline::Pipeline& pipeline, const std::string& dir) {
+std::vector<std::string> SampleSentences(const pipeline::Pipeline& pipeline,
+                                         const std::string& dir) {
   std::vector<std::string> sentences;
-  doc::ReadSources({dir}, {}, [&](doc::RawDocument&& raw) {
-    auto record = pipeline.Process(raw);
-    if (!record.ok()) return;
-    for (const text::Sentence& s : record.value().text.sentences) {
-      sentences.emplace_back(s.span.Of(record.value().document.text));
-    }
-  }, [](const std::string&, const std::string&) {});
+  doc::ReadSources(
+      {dir}, {},
+      [&](doc::RawDocument&& raw) {
+        auto record = pipeline.Process(raw);
+        if (!record.ok()) return;
+        for (const text::Sentence& s : record.value().text.sentences) {
+          sentences.emplace_back(s.span.Of(record.value().document.text));
+        }
+      },
+      [](const std::string&, const std::string&) {});
   return sentences;
 }
 
@@ -67,10 +71,11 @@ std::vector<doc::RawDocument> GenerateCorpus(const pipeline::Pipeline& pipeline,
         out += "<p>" + paras[p] + "</p>";
         if (p == 2) out += "<p class=\"teaser\">Read also: <a href=\"/x\">Another story</a></p>";
       }
-      out += "</div><div class=\"share-bar\"><a href=\"#\">Share</a><a href=\"#\">Tweet</a></div>"
-             "</article><aside class=\"related\"><h2>Related</h2><ul><li><a href=\"/a\">First "
-             "related headline</a></li><li><a href=\"/b\">Second related headline</a></li></ul>"
-             "</aside></main><footer><p>All rights reserved.</p></footer></body></html>";
+      out +=
+          "</div><div class=\"share-bar\"><a href=\"#\">Share</a><a href=\"#\">Tweet</a></div>"
+          "</article><aside class=\"related\"><h2>Related</h2><ul><li><a href=\"/a\">First "
+          "related headline</a></li><li><a href=\"/b\">Second related headline</a></li></ul>"
+          "</aside></main><footer><p>All rights reserved.</p></footer></body></html>";
     } else {
       out += fmt::format("Report number {} from the front\n\n", d);
       for (size_t p = 0; p < paras.size(); ++p) {

@@ -59,7 +59,9 @@ int main(int argc, char** argv) {
     } else if (arg == "--examples") {
       examples = value();
     } else if (arg == "--help" || arg == "-h") {
-      fmt::print("usage: throughput [--generate N] [--format text|html] [--data DIR] [--examples DIR] [PATH...]\n");
+      fmt::print(
+          "usage: throughput [--generate N] [--format text|html] [--data DIR] [--examples DIR] "
+          "[PATH...]\n");
       return 0;
     } else {
       paths.push_back(arg);
@@ -74,10 +76,11 @@ int main(int argc, char** argv) {
 
   std::vector<doc::RawDocument> corpus;
   if (!paths.empty()) {
-    doc::ReadSources(paths, {}, [&](doc::RawDocument&& raw) { corpus.push_back(std::move(raw)); },
-                     [](const std::string& where, const std::string& what) {
-                       fmt::print(stderr, "{}: {}\n", where, what);
-                     });
+    doc::ReadSources(
+        paths, {}, [&](doc::RawDocument&& raw) { corpus.push_back(std::move(raw)); },
+        [](const std::string& where, const std::string& what) {
+          fmt::print(stderr, "{}: {}\n", where, what);
+        });
   } else {
     doc::Format format = doc::Format::kText;
     doc::ParseFormat(format_name, format);
@@ -133,18 +136,22 @@ int main(int argc, char** argv) {
   for (const auto& raw : corpus) processed += pipeline.Process(raw).ok();
   auto t3 = Clock::now();
 
-  fmt::print("corpus: {} documents ({}), {:.1f} MB in, {:.1f} MB clean text, {} sentences, {} tokens, {} time expressions, {} failed\n",
-             corpus.size(), paths.empty() ? fmt::format("generated {}", format_name) : "read from disk", mb,
-             static_cast<double>(clean_bytes) / 1e6, sentences, tokens, times, failed);
+  fmt::print(
+      "corpus: {} documents ({}), {:.1f} MB in, {:.1f} MB clean text, {} sentences, {} tokens, {} "
+      "time expressions, {} failed\n",
+      corpus.size(), paths.empty() ? fmt::format("generated {}", format_name) : "read from disk",
+      mb, static_cast<double>(clean_bytes) / 1e6, sentences, tokens, times, failed);
   PrintStage("reader + boilerplate", corpus.size(), mb, Seconds(t1 - t0));
   fmt::print("  {:<34} {:>10.0f} documents/s {:>9.1f} MB/s of clean text  ({:.3f} s)\n",
-             "text layer (sentences + tokens)", static_cast<double>(records.size()) / Seconds(text_time),
+             "text layer (sentences + tokens)",
+             static_cast<double>(records.size()) / Seconds(text_time),
              static_cast<double>(clean_bytes) / 1e6 / Seconds(text_time), Seconds(text_time));
   fmt::print("  {:<34} {:>10.0f} documents/s {:>9.1f} MB/s of clean text  ({:.3f} s)\n",
              "time (tag + resolve)", static_cast<double>(records.size()) / Seconds(time_time),
              static_cast<double>(clean_bytes) / 1e6 / Seconds(time_time), Seconds(time_time));
   PrintStage("whole: reader + text layer + time", processed, mb, Seconds(t3 - t2b));
-  fmt::print("  time resolution share of the whole: {:.1f}%\n", 100.0 * Seconds(time_time) / Seconds(t3 - t2b));
+  fmt::print("  time resolution share of the whole: {:.1f}%\n",
+             100.0 * Seconds(time_time) / Seconds(t3 - t2b));
   fmt::print("  peak RSS {:.1f} MiB (corpus held in memory)\n", bench::PeakRssMiB());
   return 0;
 }

@@ -80,11 +80,11 @@ inline const pipeline::Pipeline& Pipeline() {
 }  // namespace frontline::testing
 
 // Skips the current test with a clear message when ../shared is not beside the checkout.
-#define FRONTLINE_REQUIRE_SHARED(path)                                                      \
-  do {                                                                                      \
-    if (!std::filesystem::exists(path)) {                                                   \
+#define FRONTLINE_REQUIRE_SHARED(path)                                                         \
+  do {                                                                                         \
+    if (!std::filesystem::exists(path)) {                                                      \
       GTEST_SKIP() << "skipped: " << (path) << " is absent (outside data lives in ../shared)"; \
-    }                                                                                       \
+    }                                                                                          \
   } while (0)
 
 #endif  // FRONTLINE_TESTS_TESTING_H_

@@ -13,14 +13,18 @@ namespace frontline::cli {
 
 void EvalCommand::Register(CLI::App& app) {
   std::string names;
-  for (const eval::TaskInfo& t : eval::Tasks()) names += (names.empty() ? "" : ", ") + std::string(t.name);
+  for (const eval::TaskInfo& t : eval::Tasks())
+    names += (names.empty() ? "" : ", ") + std::string(t.name);
   app.add_option("files", files_, "gold files (JSONL)")->required();
   std::vector<std::string> task_names;
   for (const eval::TaskInfo& t : eval::Tasks()) task_names.emplace_back(t.name);
-  app.add_option("--task", task_, "score every row with this task (" + names + "); default: each row's \"set\"")
+  app.add_option("--task", task_,
+                 "score every row with this task (" + names + "); default: each row's \"set\"")
       ->check(CLI::IsMember(task_names));
-  app.add_flag("--json", json_, "print one JSON object per file: {\"file\", \"rows\", \"<task>\": {scores}}");
-  app.add_option("--predictions", predictions_, "write frontline's prediction for each row to this JSONL file");
+  app.add_flag("--json", json_,
+               "print one JSON object per file: {\"file\", \"rows\", \"<task>\": {scores}}");
+  app.add_option("--predictions", predictions_,
+                 "write frontline's prediction for each row to this JSONL file");
 }
 
 int EvalCommand::Run(const GlobalOptions& global) const {
@@ -40,11 +44,11 @@ int EvalCommand::Run(const GlobalOptions& global) const {
   }
   int exit_code = kExitOk;
   for (const std::string& file : files_) {
-    auto report = eval::EvaluateFile(
-        file, task_, pipeline, predictions_.empty() ? nullptr : &predictions,
-        [](const std::string& where, const std::string& what) {
-          std::fprintf(stderr, "%s: %s\n", where.c_str(), what.c_str());
-        });
+    auto report =
+        eval::EvaluateFile(file, task_, pipeline, predictions_.empty() ? nullptr : &predictions,
+                           [](const std::string& where, const std::string& what) {
+                             std::fprintf(stderr, "%s: %s\n", where.c_str(), what.c_str());
+                           });
     if (!report.ok()) {
       std::fprintf(stderr, "%s: %s\n", file.c_str(), report.status().message().c_str());
       exit_code = kExitSomeFailed;

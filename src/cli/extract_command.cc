@@ -38,19 +38,24 @@ int ExtractCommand::Run(const GlobalOptions& global) const {
     std::fprintf(stderr, "%s: %s\n", where.c_str(), what.c_str());
   };
   const std::vector<std::string> inputs = inputs_.empty() ? std::vector<std::string>{"-"} : inputs_;
-  failed += doc::ReadSources(inputs, options, [&](doc::RawDocument&& raw) {
-    Result<pipeline::Record> record = pipeline.Process(raw);
-    if (!record.ok()) {
-      report(raw.Where(), record.status().message());
-      ++failed;
-      return;
-    }
-    for (const std::string& w : record.value().document.warnings) report(raw.Where(), "warning: " + w);
-    if (!record.value().document.complete) ++failed;
-    const std::string line = pipeline::ToJsonLine(pipeline::ToJson(record.value(), json_options));
-    std::fwrite(line.data(), 1, line.size(), stdout);
-    std::fputc('\n', stdout);
-  }, report);
+  failed += doc::ReadSources(
+      inputs, options,
+      [&](doc::RawDocument&& raw) {
+        Result<pipeline::Record> record = pipeline.Process(raw);
+        if (!record.ok()) {
+          report(raw.Where(), record.status().message());
+          ++failed;
+          return;
+        }
+        for (const std::string& w : record.value().document.warnings)
+          report(raw.Where(), "warning: " + w);
+        if (!record.value().document.complete) ++failed;
+        const std::string line =
+            pipeline::ToJsonLine(pipeline::ToJson(record.value(), json_options));
+        std::fwrite(line.data(), 1, line.size(), stdout);
+        std::fputc('\n', stdout);
+      },
+      report);
   std::fflush(stdout);
   return failed == 0 ? kExitOk : kExitSomeFailed;
 }

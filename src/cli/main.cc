@@ -9,22 +9,26 @@
 
 int main(int argc, char** argv) {
   using namespace frontline::cli;
-  CLI::App app{"frontline: reads news about armed conflict and writes a structured, dated "
-               "record of what it reports.\n\nExit codes: 0 ok, 1 some documents failed, 2 usage."};
+  CLI::App app{
+      "frontline: reads news about armed conflict and writes a structured, dated "
+      "record of what it reports.\n\nExit codes: 0 ok, 1 some documents failed, 2 usage."};
   app.require_subcommand(1);
   GlobalOptions global;
   app.add_option("--data", global.data_dir,
-                 "directory of frontline's dictionaries (default: $FRONTLINE_DATA, else the source tree's data/)");
+                 "directory of frontline's dictionaries (default: $FRONTLINE_DATA, else the source "
+                 "tree's data/)");
   ExtractCommand extract;
   extract.Register(*app.add_subcommand(
-      "extract", "Read documents (text, HTML pages, JSONL feeds, directories, - for stdin) and "
-                 "write one JSON object per document per line"));
+      "extract",
+      "Read documents (text, HTML pages, JSONL feeds, directories, - for stdin) and "
+      "write one JSON object per document per line"));
   EvalCommand eval;
   eval.Register(*app.add_subcommand(
       "eval", "Score frontline against gold files (JSONL rows with a \"set\" field, or --task)"));
   WhenCommand when;
   when.Register(*app.add_subcommand(
-      "when", "Print the time expressions of a text with their resolution, for checking sentences"));
+      "when",
+      "Print the time expressions of a text with their resolution, for checking sentences"));
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -36,7 +36,8 @@ int WhenCommand::Run(const GlobalOptions& global) const {
     }
   }
   std::string text = text_;
-  if (text == "-") text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  if (text == "-")
+    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   const pipeline::Pipeline pipeline(*resources.value());
   pipeline::Record record;
   record.document.text = text;
@@ -59,10 +60,11 @@ int WhenCommand::Run(const GlobalOptions& global) const {
   }
   for (const time::TimeMention& m : times.mentions) {
     const time::TimeValue& v = m.has_range ? m.range : m.value;
-    std::string resolved = v.dated ? fmt::format("{} .. {}  {}  {}", time::FormatDate(v.start),
-                                                 time::FormatDate(v.end), time::PrecisionName(v.precision),
-                                                 time::OriginName(v.origin))
-                                   : std::string("(not a date)");
+    std::string resolved =
+        v.dated
+            ? fmt::format("{} .. {}  {}  {}", time::FormatDate(v.start), time::FormatDate(v.end),
+                          time::PrecisionName(v.precision), time::OriginName(v.origin))
+            : std::string("(not a date)");
     std::printf("%-28s %-9s %-14s %s%s\n", fmt::format("\"{}\"", m.span.Of(text)).c_str(),
                 std::string(time::TimexTypeName(m.value.type)).c_str(), m.value.ToTimex().c_str(),
                 resolved.c_str(),

@@ -68,7 +68,8 @@ size_t TrailingParenthesisCredit(std::string_view text) {
   const std::string_view inside = text.substr(open + 1, text.size() - open - 2);
   if (inside.empty() || CountWords(inside) > 4) return std::string_view::npos;
   const std::string folded = text::Fold(inside);
-  if (folded.starts_with("photo") || folded.starts_with("foto") || inside.find('/') != std::string_view::npos) {
+  if (folded.starts_with("photo") || folded.starts_with("foto") ||
+      inside.find('/') != std::string_view::npos) {
     return open;
   }
   size_t upper = 0, letters = 0;
@@ -202,7 +203,9 @@ void CleanBlocks(std::vector<Block>& blocks, const FurnitureDictionary& furnitur
     size_t j = i + 1;
     while (j < blocks.size() && blocks[j].role == BlockRole::kDropped) ++j;
     if (j == blocks.size() || blocks[j].role != BlockRole::kCaption) continue;
-    while (j < blocks.size() && (blocks[j].role == BlockRole::kCaption || blocks[j].role == BlockRole::kDropped)) ++j;
+    while (j < blocks.size() &&
+           (blocks[j].role == BlockRole::kCaption || blocks[j].role == BlockRole::kDropped))
+      ++j;
     if (j == blocks.size() || blocks[j].role == BlockRole::kHeading) {
       blocks[i].role = BlockRole::kDropped;
       blocks[i].reason = "gallery heading";
@@ -213,7 +216,8 @@ void CleanBlocks(std::vector<Block>& blocks, const FurnitureDictionary& furnitur
   std::unordered_set<std::string_view> seen;
   for (size_t i = 0; i < blocks.size(); ++i) {
     Block& b = blocks[i];
-    if (b.role == BlockRole::kDropped || b.role == BlockRole::kCaption || folded[i].empty()) continue;
+    if (b.role == BlockRole::kDropped || b.role == BlockRole::kCaption || folded[i].empty())
+      continue;
     if (!seen.insert(folded[i]).second) {
       b.role = BlockRole::kDropped;
       b.reason = "repeated";
@@ -235,17 +239,26 @@ void CleanBlocks(std::vector<Block>& blocks, const FurnitureDictionary& furnitur
 void AppendBlocks(const std::vector<Block>& blocks, Document& document) {
   for (const Block& b : blocks) {
     switch (b.role) {
-      case BlockRole::kBody: AppendParagraph(document, b.text, ParagraphKind::kBody); break;
-      case BlockRole::kHeading: AppendParagraph(document, b.text, ParagraphKind::kHeading); break;
-      case BlockRole::kListItem: AppendParagraph(document, b.text, ParagraphKind::kListItem); break;
-      case BlockRole::kQuote: AppendParagraph(document, b.text, ParagraphKind::kQuote); break;
+      case BlockRole::kBody:
+        AppendParagraph(document, b.text, ParagraphKind::kBody);
+        break;
+      case BlockRole::kHeading:
+        AppendParagraph(document, b.text, ParagraphKind::kHeading);
+        break;
+      case BlockRole::kListItem:
+        AppendParagraph(document, b.text, ParagraphKind::kListItem);
+        break;
+      case BlockRole::kQuote:
+        AppendParagraph(document, b.text, ParagraphKind::kQuote);
+        break;
       case BlockRole::kCaption:
         if (std::find(document.captions.begin(), document.captions.end(), b.text) ==
             document.captions.end()) {
           document.captions.push_back(b.text);
         }
         break;
-      case BlockRole::kDropped: break;
+      case BlockRole::kDropped:
+        break;
     }
   }
 }

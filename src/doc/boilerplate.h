@@ -36,10 +36,10 @@ enum class BlockRole : uint8_t {
 };
 
 struct Block {
-  std::string text;          // one line, spaces collapsed, trimmed
+  std::string text;  // one line, spaces collapsed, trimmed
   BlockRole role = BlockRole::kBody;
-  uint32_t link_chars = 0;   // bytes of `text` inside links (0 where the reader has no links)
-  std::string_view reason;   // why a dropped block was dropped, for --explain style output
+  uint32_t link_chars = 0;  // bytes of `text` inside links (0 where the reader has no links)
+  std::string_view reason;  // why a dropped block was dropped, for --explain style output
 
   double LinkDensity() const {
     return text.empty() ? 0.0 : static_cast<double>(link_chars) / static_cast<double>(text.size());

@@ -19,10 +19,14 @@ bool ParseFormat(std::string_view name, Format& format) {
 
 std::string_view FormatName(Format format) {
   switch (format) {
-    case Format::kAuto: return "auto";
-    case Format::kText: return "text";
-    case Format::kHtml: return "html";
-    case Format::kJsonl: return "jsonl";
+    case Format::kAuto:
+      return "auto";
+    case Format::kText:
+      return "text";
+    case Format::kHtml:
+      return "html";
+    case Format::kJsonl:
+      return "jsonl";
   }
   return "auto";
 }

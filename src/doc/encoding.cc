@@ -15,7 +15,8 @@ namespace {
 
 bool IEquals(std::string_view a, std::string_view b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
   });
 }
 
@@ -55,7 +56,8 @@ struct DetectorCloser {
 
 std::string DescribeOffset(std::string_view bytes, size_t offset) {
   offset = std::min(offset, bytes.size());
-  const size_t line = 1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
+  const size_t line =
+      1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
   return fmt::format("line {}, byte {}", line, offset);
 }
 
@@ -75,8 +77,8 @@ Result<Decoded> DecodeToUtf8(std::string_view bytes, std::string_view declared) 
     std::string_view rest = bytes.substr(mark.size());
     if (std::string_view(name) == "UTF-8") {
       if (size_t bad = text::FindInvalidUtf8(rest); bad != std::string_view::npos) {
-        return Status::Error(fmt::format("invalid UTF-8 at {}",
-                                         DescribeOffset(bytes, bad + mark.size())));
+        return Status::Error(
+            fmt::format("invalid UTF-8 at {}", DescribeOffset(bytes, bad + mark.size())));
       }
       return Decoded{std::string(rest), "UTF-8"};
     }
@@ -100,9 +102,10 @@ Result<Decoded> DecodeToUtf8(std::string_view bytes, std::string_view declared) 
     }
   }
   if (controls * 20 > head.size()) {
-    return Status::Error(fmt::format("binary data, not a text document (control byte 0x{:02X} at {})",
-                                     static_cast<unsigned>(static_cast<unsigned char>(bytes[first_control])),
-                                     DescribeOffset(bytes, first_control)));
+    return Status::Error(
+        fmt::format("binary data, not a text document (control byte 0x{:02X} at {})",
+                    static_cast<unsigned>(static_cast<unsigned char>(bytes[first_control])),
+                    DescribeOffset(bytes, first_control)));
   }
 
   const size_t bad = text::FindInvalidUtf8(bytes);

@@ -15,9 +15,9 @@
 namespace frontline::doc {
 namespace {
 
-
 size_t CountWords(std::string_view folded) {
-  return folded.empty() ? 0 : 1 + static_cast<size_t>(std::count(folded.begin(), folded.end(), ' '));
+  return folded.empty() ? 0
+                        : 1 + static_cast<size_t>(std::count(folded.begin(), folded.end(), ' '));
 }
 
 // Byte offsets at which the words of a folded string start.
@@ -54,7 +54,8 @@ Result<FurnitureDictionary> FurnitureDictionary::Parse(std::string_view contents
   Status status = text::ForEachDataLine(contents, [&](size_t line_no, std::string_view line) {
     std::string_view fields[3];
     if (!text::SplitTabFields(line, fields, 3)) {
-      return Status::Error(fmt::format("{}:{}: expected 'KIND<TAB>CATEGORY<TAB>phrase'", name, line_no));
+      return Status::Error(
+          fmt::format("{}:{}: expected 'KIND<TAB>CATEGORY<TAB>phrase'", name, line_no));
     }
     const std::string_view kind = fields[0];
     const std::string category(fields[1]);
@@ -78,12 +79,12 @@ Result<FurnitureDictionary> FurnitureDictionary::Parse(std::string_view contents
       table = &dict.contains_;
       dict.max_contains_words_ = std::max(dict.max_contains_words_, CountWords(folded));
     } else {
-      return Status::Error(fmt::format("{}:{}: unknown kind '{}' (line, prefix, contains)", name,
-                                       line_no, kind));
+      return Status::Error(
+          fmt::format("{}:{}: unknown kind '{}' (line, prefix, contains)", name, line_no, kind));
     }
     if (folded.empty()) {
-      return Status::Error(fmt::format("{}:{}: phrase '{}' has no letters or digits", name,
-                                       line_no, phrase));
+      return Status::Error(
+          fmt::format("{}:{}: phrase '{}' has no letters or digits", name, line_no, phrase));
     }
     Entry entry{category, {}};
     const unsigned char last = static_cast<unsigned char>(phrase.back());
@@ -137,7 +138,8 @@ std::optional<FurnitureMatch> FurnitureDictionary::Match(std::string_view block,
   for (size_t n = 1; n <= max_prefix_words_ && n <= starts.size(); ++n) {
     if (n == 1 && starts.size() > kSingleWordPrefixMaxWords) continue;
     const size_t end = n < starts.size() ? starts[n] - 1 : f.size();
-    if (auto it = prefix_.find(f.substr(0, end)); it != prefix_.end() && MarkSeen(it->second, block, true)) {
+    if (auto it = prefix_.find(f.substr(0, end));
+        it != prefix_.end() && MarkSeen(it->second, block, true)) {
       return FurnitureMatch{it->second.category, it->first, n == starts.size()};
     }
   }

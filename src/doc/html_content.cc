@@ -6,9 +6,9 @@
 #include <array>
 #include <cstring>
 #include <span>
-#include <unordered_map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "doc/normalize.h"
 
@@ -42,7 +42,8 @@ bool HasToken(std::string_view haystack, std::string_view token) {
        pos = haystack.find(token, pos + 1)) {
     const bool left = pos == 0 || !std::isalnum(static_cast<unsigned char>(haystack[pos - 1]));
     const size_t end = pos + token.size();
-    const bool right = end == haystack.size() || !std::isalnum(static_cast<unsigned char>(haystack[end]));
+    const bool right =
+        end == haystack.size() || !std::isalnum(static_cast<unsigned char>(haystack[end]));
     if (left && right) return true;
   }
   return false;
@@ -62,55 +63,92 @@ bool HasAnyToken(std::string_view haystack, std::span<const std::string_view> to
 
 // Class and id words that mark furniture wherever they appear in the name.
 constexpr std::string_view kNegativeParts[] = {
-    "comment",    "disqus",     "sharing",   "share-",     "-share",      "sharebar",
-    "social",     "newsletter", "related",   "recommend",  "outbrain",    "taboola",
-    "cookie",     "subscribe",  "subscription", "promo",   "sidebar",     "footer",
-    "breadcrumb", "paywall",    "signup",    "sign-up",    "popup",       "modal",
-    "trending",   "popular",    "most-read", "mostread",   "recirc",      "advert",
-    "sponsor",    "skip-link",  "skiplink",  "navbar",     "navigation",  "menu",
-    "masthead",   "author-bio", "authorbio", "byline",     "dateline",    "timestamp",
-    "toolbar",    "read-more",  "readmore",  "more-stories", "further-reading", "widget",
-    "banner",     "ad-container", "ad-slot", "adslot",     "ad-wrapper",  "advertis",
-    "tag-list",   "taglist",    "pagination", "pager",     "login",       "consent",
-    "gdpr",       "screen-reader", "sr-only", "visually-hidden", "print-only", "rating",
-    "teaser",     "topics",     "keywords",  "follow",     "donate",      "nocontent",
-    "searchform", "search-form",
+    "comment",      "disqus",          "sharing",    "share-",          "-share",
+    "sharebar",     "social",          "newsletter", "related",         "recommend",
+    "outbrain",     "taboola",         "cookie",     "subscribe",       "subscription",
+    "promo",        "sidebar",         "footer",     "breadcrumb",      "paywall",
+    "signup",       "sign-up",         "popup",      "modal",           "trending",
+    "popular",      "most-read",       "mostread",   "recirc",          "advert",
+    "sponsor",      "skip-link",       "skiplink",   "navbar",          "navigation",
+    "menu",         "masthead",        "author-bio", "authorbio",       "byline",
+    "dateline",     "timestamp",       "toolbar",    "read-more",       "readmore",
+    "more-stories", "further-reading", "widget",     "banner",          "ad-container",
+    "ad-slot",      "adslot",          "ad-wrapper", "advertis",        "tag-list",
+    "taglist",      "pagination",      "pager",      "login",           "consent",
+    "gdpr",         "screen-reader",   "sr-only",    "visually-hidden", "print-only",
+    "rating",       "teaser",          "topics",     "keywords",        "follow",
+    "donate",       "nocontent",       "searchform", "search-form",
 };
 // Class and id words that mark furniture when they stand as a whole word.
 constexpr std::string_view kNegativeTokens[] = {
-    "ad",  "ads",    "nav",    "share",  "shares", "meta",  "tools", "date",  "time",
-    "author", "credit", "credits", "header", "rail", "aside", "tags", "tag",  "print",
-    "more", "hide",  "hidden", "noprint", "links", "extra", "related", "info", "bio", "search", "latest", "recent",
+    "ad",      "ads",    "nav",    "share",   "shares", "meta",    "tools", "date",
+    "time",    "author", "credit", "credits", "header", "rail",    "aside", "tags",
+    "tag",     "print",  "more",   "hide",    "hidden", "noprint", "links", "extra",
+    "related", "info",   "bio",    "search",  "latest", "recent",
 };
 // Class and id words of elements that hold the article body.
 constexpr std::string_view kBodyNames[] = {
-    "article-body",   "articlebody",   "article--body",  "article__body",  "article-content",
-    "articlecontent", "article__content", "article-text", "articletext",   "article-main",
-    "story-body",     "storybody",     "story__body",    "story-content",  "storycontent",
-    "story__content", "story-text",    "entry-content",  "entry-body",     "entrycontent",
-    "post-content",   "postcontent",   "post-body",      "postbody",       "post-entry",
-    "post-text",      "c-entry-content", "td-post-content", "body-text",   "bodytext",
-    "text-body",      "content-body",  "main-text",      "news-body",      "news-content",
-    "newscontent",    "article-detail", "article-txt",   "rich-text",      "richtext",
-    "paywall-article", "article-wrapper", "articlewrapper", "field-body",  "field--name-body",
-    "blog-post-body", "single-content", "the-content",   "news-text",      "story-article",
+    "article-body",    "articlebody",      "article--body",   "article__body", "article-content",
+    "articlecontent",  "article__content", "article-text",    "articletext",   "article-main",
+    "story-body",      "storybody",        "story__body",     "story-content", "storycontent",
+    "story__content",  "story-text",       "entry-content",   "entry-body",    "entrycontent",
+    "post-content",    "postcontent",      "post-body",       "postbody",      "post-entry",
+    "post-text",       "c-entry-content",  "td-post-content", "body-text",     "bodytext",
+    "text-body",       "content-body",     "main-text",       "news-body",     "news-content",
+    "newscontent",     "article-detail",   "article-txt",     "rich-text",     "richtext",
+    "paywall-article", "article-wrapper",  "articlewrapper",  "field-body",    "field--name-body",
+    "blog-post-body",  "single-content",   "the-content",     "news-text",     "story-article",
 };
 
 bool IsBlockTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
-    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR: case GUMBO_TAG_LI:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY:
-    case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH: case GUMBO_TAG_UL: case GUMBO_TAG_BR: case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_BODY: case GUMBO_TAG_HTML: case GUMBO_TAG_UNKNOWN:
-    case GUMBO_TAG_MENU: case GUMBO_TAG_LEGEND:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_UNKNOWN:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_LEGEND:
       return true;
     default:
       return false;
@@ -120,14 +158,34 @@ bool IsBlockTag(GumboTag tag) {
 // Elements whose content is never article text.
 bool IsNeverContent(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT: case GUMBO_TAG_OPTION:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_TITLE: case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_MAP:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_MENU: case GUMBO_TAG_LABEL:
-    case GUMBO_TAG_H1: case GUMBO_TAG_HR:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_MAP:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_LABEL:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_HR:
       return true;
     default:
       return false;
@@ -139,12 +197,12 @@ struct Info {
   const Node* node = nullptr;
   int parent = -1;
   int depth = 0;
-  bool negative = false;   // class, id, role or style say furniture
-  bool hinted = false;     // class, id or itemprop say article body
-  uint32_t text = 0;       // visible text bytes in the subtree (skipped parts excluded)
-  uint32_t link = 0;       // of which inside links
-  uint32_t para = 0;       // text of paragraphs of at least kMinParagraph bytes, low in links
-  double score = 0;        // readability-style content score
+  bool negative = false;  // class, id, role or style say furniture
+  bool hinted = false;    // class, id or itemprop say article body
+  uint32_t text = 0;      // visible text bytes in the subtree (skipped parts excluded)
+  uint32_t link = 0;      // of which inside links
+  uint32_t para = 0;      // text of paragraphs of at least kMinParagraph bytes, low in links
+  double score = 0;       // readability-style content score
   bool scored = false;
 };
 
@@ -275,7 +333,8 @@ class Extractor {
       parent.text += info.text;
       parent.link += info.link;
       parent.para += info.para;
-      const bool block = info.node->type == GUMBO_NODE_ELEMENT && IsBlockTag(info.node->v.element.tag);
+      const bool block =
+          info.node->type == GUMBO_NODE_ELEMENT && IsBlockTag(info.node->v.element.tag);
       if (!block) inline_text[info.parent] += inline_text[i];
       if (parent.node->type == GUMBO_NODE_ELEMENT && parent.node->v.element.tag == GUMBO_TAG_A) {
         parent.link = parent.text;
@@ -291,15 +350,30 @@ class Extractor {
 
   static double TagWeight(GumboTag tag) {
     switch (tag) {
-      case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_SECTION:
+      case GUMBO_TAG_DIV:
+      case GUMBO_TAG_ARTICLE:
+      case GUMBO_TAG_MAIN:
+      case GUMBO_TAG_SECTION:
         return 5;
-      case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE:
+      case GUMBO_TAG_PRE:
+      case GUMBO_TAG_TD:
+      case GUMBO_TAG_BLOCKQUOTE:
         return 3;
-      case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
-      case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
+      case GUMBO_TAG_ADDRESS:
+      case GUMBO_TAG_OL:
+      case GUMBO_TAG_UL:
+      case GUMBO_TAG_DL:
+      case GUMBO_TAG_DD:
+      case GUMBO_TAG_DT:
+      case GUMBO_TAG_LI:
+      case GUMBO_TAG_FORM:
         return -3;
-      case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-      case GUMBO_TAG_H6: case GUMBO_TAG_TH:
+      case GUMBO_TAG_H2:
+      case GUMBO_TAG_H3:
+      case GUMBO_TAG_H4:
+      case GUMBO_TAG_H5:
+      case GUMBO_TAG_H6:
+      case GUMBO_TAG_TH:
         return -5;
       default:
         return 0;
@@ -367,7 +441,8 @@ class Extractor {
     }
     if (node->type != GUMBO_NODE_ELEMENT) return 0;
     const GumboVector& children = node->v.element.children;
-    for (unsigned k = 0; k < children.length; ++k) n += Commas(static_cast<const Node*>(children.data[k]), depth + 1);
+    for (unsigned k = 0; k < children.length; ++k)
+      n += Commas(static_cast<const Node*>(children.data[k]), depth + 1);
     return n;
   }
 
@@ -422,7 +497,8 @@ class Extractor {
       bool keep = s.scored && s.score + bonus >= threshold;
       if (!keep && s.node->type == GUMBO_NODE_ELEMENT && s.node->v.element.tag == GUMBO_TAG_P) {
         const double density = static_cast<double>(s.link) / static_cast<double>(s.text);
-        keep = (s.text > 80 && density < 0.25) || (s.text <= 80 && s.link == 0 && EndsSentence(s.node));
+        keep = (s.text > 80 && density < 0.25) ||
+               (s.text <= 80 && s.link == 0 && EndsSentence(s.node));
       }
       if (keep) out.push_back(static_cast<int>(i));
     }
@@ -445,7 +521,8 @@ class Extractor {
     if (scope <= 0) return;
     for (size_t i = static_cast<size_t>(scope) + 1; i < infos_.size(); ++i) {
       const Info& info = infos_[i];
-      if (!IsAncestor(scope, static_cast<int>(i))) break;  // depth-first order: scope's subtree is contiguous
+      if (!IsAncestor(scope, static_cast<int>(i)))
+        break;  // depth-first order: scope's subtree is contiguous
       if (info.node->v.element.tag != GUMBO_TAG_FIGCAPTION || InExcluded(i)) continue;
       bool inside = false;
       for (int c : containers) inside = inside || IsAncestor(c, static_cast<int>(i));
@@ -517,18 +594,31 @@ class Extractor {
     Context inner = ctx;
     ++inner.depth;
     switch (el.tag) {
-      case GUMBO_TAG_A: inner.in_link = true; break;
-      case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+      case GUMBO_TAG_A:
+        inner.in_link = true;
+        break;
+      case GUMBO_TAG_H2:
+      case GUMBO_TAG_H3:
+      case GUMBO_TAG_H4:
+      case GUMBO_TAG_H5:
+      case GUMBO_TAG_H6:
         inner.role = BlockRole::kHeading;
         break;
-      case GUMBO_TAG_LI: if (inner.role == BlockRole::kBody) inner.role = BlockRole::kListItem; break;
-      case GUMBO_TAG_BLOCKQUOTE: inner.role = BlockRole::kQuote; break;
-      case GUMBO_TAG_FIGURE: inner.in_figure = true; break;
+      case GUMBO_TAG_LI:
+        if (inner.role == BlockRole::kBody) inner.role = BlockRole::kListItem;
+        break;
+      case GUMBO_TAG_BLOCKQUOTE:
+        inner.role = BlockRole::kQuote;
+        break;
+      case GUMBO_TAG_FIGURE:
+        inner.in_figure = true;
+        break;
       case GUMBO_TAG_FIGCAPTION:
         inner.in_caption = true;
         inner.role = BlockRole::kCaption;
         break;
-      default: break;
+      default:
+        break;
     }
     for (unsigned k = 0; k < el.children.length; ++k) {
       Walk(static_cast<const Node*>(el.children.data[k]), inner, blocks);

@@ -81,7 +81,8 @@ void ScanJsonLd(const nlohmann::json& j, Metadata& meta, int depth) {
   if (auto it = j.find("dateCreated"); it != j.end() && it->is_string()) {
     meta.OfferPublished(it->get<std::string>(), "json-ld", 6);
   }
-  if (auto it = j.find("headline"); it != j.end() && it->is_string() && meta.jsonld_headline.empty()) {
+  if (auto it = j.find("headline");
+      it != j.end() && it->is_string() && meta.jsonld_headline.empty()) {
     meta.jsonld_headline = Clean(it->get<std::string>());
   }
   if (auto it = j.find("@graph"); it != j.end()) ScanJsonLd(*it, meta, depth + 1);
@@ -92,24 +93,29 @@ void ScanHead(const GumboNode* node, Metadata& meta, int depth) {
   const GumboElement& el = node->v.element;
   switch (el.tag) {
     case GUMBO_TAG_META: {
-      const std::string key = Lower(!Attr(el, "property").empty() ? Attr(el, "property")
-                                    : !Attr(el, "name").empty()   ? Attr(el, "name")
+      const std::string key = Lower(!Attr(el, "property").empty()   ? Attr(el, "property")
+                                    : !Attr(el, "name").empty()     ? Attr(el, "name")
                                     : !Attr(el, "itemprop").empty() ? Attr(el, "itemprop")
                                                                     : Attr(el, "http-equiv"));
       const std::string_view content = Attr(el, "content");
       if (content.empty()) break;
-      if (key == "og:title" && meta.og_title.empty()) meta.og_title = Clean(content);
-      else if (key == "og:url" && meta.og_url.empty()) meta.og_url = Clean(content);
-      else if (key == "og:locale" && meta.og_locale.empty()) meta.og_locale = Clean(content);
-      else if (key == "content-language" && meta.content_language.empty()) meta.content_language = Clean(content);
+      if (key == "og:title" && meta.og_title.empty())
+        meta.og_title = Clean(content);
+      else if (key == "og:url" && meta.og_url.empty())
+        meta.og_url = Clean(content);
+      else if (key == "og:locale" && meta.og_locale.empty())
+        meta.og_locale = Clean(content);
+      else if (key == "content-language" && meta.content_language.empty())
+        meta.content_language = Clean(content);
       else if (key == "article:published_time" || key == "og:published_time" ||
                key == "article:published" || key == "datepublished") {
         meta.OfferPublished(content, "meta", 1);
-      } else if (key == "date" || key == "pubdate" || key == "publishdate" || key == "publish-date" ||
-                 key == "publish_date" || key == "dc.date" || key == "dc.date.issued" ||
-                 key == "dcterms.created" || key == "dcterms.date" || key == "sailthru.date" ||
-                 key == "parsely-pub-date" || key == "article.published" ||
-                 key == "originalpublicationdate" || key == "date.release" || key == "citation_date" ||
+      } else if (key == "date" || key == "pubdate" || key == "publishdate" ||
+                 key == "publish-date" || key == "publish_date" || key == "dc.date" ||
+                 key == "dc.date.issued" || key == "dcterms.created" || key == "dcterms.date" ||
+                 key == "sailthru.date" || key == "parsely-pub-date" ||
+                 key == "article.published" || key == "originalpublicationdate" ||
+                 key == "date.release" || key == "citation_date" ||
                  key == "cxenseparse:recs:publishtime" || key == "article_date_original") {
         meta.OfferPublished(content, "meta", 3);
       }
@@ -179,8 +185,8 @@ std::string DateInUrl(std::string_view url) {
     };
     if (!digits(i + 1, 4)) continue;
     const char sep = i + 5 < url.size() ? url[i + 5] : 0;
-    if ((sep != '/' && sep != '-') || !digits(i + 6, 2) || i + 8 >= url.size() || url[i + 8] != sep ||
-        !digits(i + 9, 2)) {
+    if ((sep != '/' && sep != '-') || !digits(i + 6, 2) || i + 8 >= url.size() ||
+        url[i + 8] != sep || !digits(i + 9, 2)) {
       continue;
     }
     const int year = std::stoi(std::string(url.substr(i + 1, 4)));
@@ -198,8 +204,9 @@ struct OutputDeleter {
 
 // Position of `needle` in `haystack`, ignoring ASCII case; npos when absent.
 size_t IFind(std::string_view haystack, std::string_view needle) {
-  auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
-                        [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+  auto it =
+      std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
+                  [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
   return it == haystack.end() ? std::string_view::npos : static_cast<size_t>(it - haystack.begin());
 }
 
@@ -207,15 +214,17 @@ size_t IFind(std::string_view haystack, std::string_view needle) {
 
 std::string SniffHtmlCharset(std::string_view bytes) {
   const std::string head = Lower(bytes.substr(0, 4096));
-  for (size_t pos = head.find("charset"); pos != std::string::npos; pos = head.find("charset", pos + 1)) {
+  for (size_t pos = head.find("charset"); pos != std::string::npos;
+       pos = head.find("charset", pos + 1)) {
     size_t i = pos + 7;
     while (i < head.size() && (head[i] == ' ')) ++i;
     if (i >= head.size() || head[i] != '=') continue;
     ++i;
     while (i < head.size() && (head[i] == ' ' || head[i] == '"' || head[i] == '\'')) ++i;
     size_t end = i;
-    while (end < head.size() && (std::isalnum(static_cast<unsigned char>(head[end])) || head[end] == '-' ||
-                                 head[end] == '_' || head[end] == ':' || head[end] == '.')) {
+    while (end < head.size() &&
+           (std::isalnum(static_cast<unsigned char>(head[end])) || head[end] == '-' ||
+            head[end] == '_' || head[end] == ':' || head[end] == '.')) {
       ++end;
     }
     if (end > i) return head.substr(i, end - i);
@@ -228,8 +237,9 @@ bool LooksLikeHtml(std::string_view bytes) {
   size_t i = 0;
   while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
   const std::string_view start = std::string_view(head).substr(i);
-  if (start.starts_with("<!doctype html") || start.starts_with("<html") || start.starts_with("<?xml") ||
-      start.starts_with("<!--") || start.starts_with("<head") || start.starts_with("<body")) {
+  if (start.starts_with("<!doctype html") || start.starts_with("<html") ||
+      start.starts_with("<?xml") || start.starts_with("<!--") || start.starts_with("<head") ||
+      start.starts_with("<body")) {
     return true;
   }
   if (!start.starts_with("<")) return false;
@@ -249,8 +259,9 @@ void ReadHtml(std::string_view html, const FurnitureDictionary& furniture, Docum
   if (document.title.empty()) {
     // A headline that the <title> or og:title repeat with the site's name added is the clean one.
     const bool h1_is_headline =
-        !meta.h1.empty() && ((!meta.og_title.empty() && meta.og_title.find(meta.h1) != std::string::npos) ||
-                             (!meta.html_title.empty() && meta.html_title.find(meta.h1) != std::string::npos));
+        !meta.h1.empty() &&
+        ((!meta.og_title.empty() && meta.og_title.find(meta.h1) != std::string::npos) ||
+         (!meta.html_title.empty() && meta.html_title.find(meta.h1) != std::string::npos));
     document.title = h1_is_headline                  ? meta.h1
                      : !meta.jsonld_headline.empty() ? meta.jsonld_headline
                      : !meta.og_title.empty()        ? meta.og_title
@@ -288,9 +299,10 @@ void ReadHtml(std::string_view html, const FurnitureDictionary& furniture, Docum
     size_t end = html.size();
     while (end > 0 && std::isspace(static_cast<unsigned char>(html[end - 1]))) --end;
     document.complete = false;
-    document.warnings.push_back(fmt::format(
-        "truncated HTML: the page ends at byte {} without </body> or </html>; kept the text before it",
-        end));
+    document.warnings.push_back(
+        fmt::format("truncated HTML: the page ends at byte {} without </body> or </html>; kept the "
+                    "text before it",
+                    end));
   }
 }
 

@@ -20,11 +20,20 @@ Action Classify(char32_t cp) {
   }
   if (cp < 0xA0) return cp == 0x85 ? Action::kNewline : Action::kDrop;
   switch (cp) {
-    case 0xA0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+    case 0xA0:
+    case 0x1680:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
       return Action::kSpace;
-    case 0xAD: case 0x200B: case 0x2060: case 0xFEFF: case 0x180E:
+    case 0xAD:
+    case 0x200B:
+    case 0x2060:
+    case 0xFEFF:
+    case 0x180E:
       return Action::kDrop;
-    case 0x2028: case 0x2029:
+    case 0x2028:
+    case 0x2029:
       return Action::kNewline;
     default:
       break;

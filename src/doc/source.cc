@@ -26,9 +26,11 @@ bool EndsWithAny(std::string_view name, std::initializer_list<std::string_view> 
   return false;
 }
 
-Result<std::string> ReadAll(std::istream& in, std::string data, size_t limit, std::string_view name) {
+Result<std::string> ReadAll(std::istream& in, std::string data, size_t limit,
+                            std::string_view name) {
   char buf[1 << 16];
-  if (data.size() > limit) return Status::Error(fmt::format("input larger than the limit of {} bytes", limit));
+  if (data.size() > limit)
+    return Status::Error(fmt::format("input larger than the limit of {} bytes", limit));
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     data.append(buf, static_cast<size_t>(in.gcount()));
     if (data.size() > limit) {
@@ -91,8 +93,9 @@ class LineReader {
   bool eof_ = false;
 };
 
-void ReadFeed(const std::string& origin, std::istream& in, std::string head, const SourceOptions& options,
-              const DocumentSink& documents, const ProblemSink& problems, size_t& count) {
+void ReadFeed(const std::string& origin, std::istream& in, std::string head,
+              const SourceOptions& options, const DocumentSink& documents,
+              const ProblemSink& problems, size_t& count) {
   LineReader reader(in, std::move(head), options.max_document_bytes);
   uint64_t line_no = 0;
   std::string_view line;

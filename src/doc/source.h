@@ -14,7 +14,7 @@
 namespace frontline::doc {
 
 struct SourceOptions {
-  Format format = Format::kAuto;  // applies to every input; kAuto sniffs each one
+  Format format = Format::kAuto;                 // applies to every input; kAuto sniffs each one
   size_t max_document_bytes = size_t{64} << 20;  // larger files or feed lines are refused
 };
 

@@ -93,8 +93,8 @@ void ReadText(std::string_view text, const FurnitureDictionary& furniture, Docum
   // Headline: the first line, when a heading stands alone before a blank line.
   if (!blocks.empty() && blocks.front().role == BlockRole::kHeading) {
     const size_t first_line_end = text.find('\n');
-    const bool alone = first_line_end != std::string_view::npos &&
-                       text.substr(first_line_end).starts_with("\n\n");
+    const bool alone =
+        first_line_end != std::string_view::npos && text.substr(first_line_end).starts_with("\n\n");
     if (alone && !furniture.Match(blocks.front().text)) {
       if (document.title.empty()) document.title = blocks.front().text;
       if (blocks.front().text == document.title) blocks.erase(blocks.begin());

@@ -44,9 +44,10 @@ const TaskInfo* TaskForSet(std::string_view set) {
   return nullptr;
 }
 
-Result<FileReport> EvaluateFile(const std::string& path, std::string_view forced_task,
-                                const pipeline::Pipeline& pipeline, std::ostream* predictions,
-                                const std::function<void(const std::string&, const std::string&)>& problem) {
+Result<FileReport> EvaluateFile(
+    const std::string& path, std::string_view forced_task, const pipeline::Pipeline& pipeline,
+    std::ostream* predictions,
+    const std::function<void(const std::string&, const std::string&)>& problem) {
   if (path.ends_with(".xml")) {
     return Status::Error("the geoparsing task (XML gold) is not implemented yet");
   }
@@ -77,8 +78,8 @@ Result<FileReport> EvaluateFile(const std::string& path, std::string_view forced
     if (info == nullptr) {
       const std::string set = StringOf(row, "set");
       if (set.empty()) {
-        return Status::Error(fmt::format("line {}: row has no \"set\" field; name the task with --task",
-                                         line_no));
+        return Status::Error(
+            fmt::format("line {}: row has no \"set\" field; name the task with --task", line_no));
       }
       info = TaskForSet(set);
       if (info == nullptr) {
@@ -105,10 +106,12 @@ Result<FileReport> EvaluateFile(const std::string& path, std::string_view forced
     }
     ++report.rows;
     if (predictions != nullptr) {
-      *predictions << prediction.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      *predictions << prediction.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                   << '\n';
     }
   }
-  for (std::string_view name : order) report.scores.emplace_back(std::string(name), running[name]->Scores());
+  for (std::string_view name : order)
+    report.scores.emplace_back(std::string(name), running[name]->Scores());
   return report;
 }
 

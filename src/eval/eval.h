@@ -39,8 +39,8 @@ int64_t IntOf(const nlohmann::json& object, const char* key, int64_t fallback);
 using TaskFactory = std::function<std::unique_ptr<Task>(const pipeline::Pipeline&)>;
 
 struct TaskInfo {
-  std::string_view name;                 // "extraction"
-  std::vector<std::string_view> sets;    // values of "set" that select it: {"aeb"}
+  std::string_view name;               // "extraction"
+  std::vector<std::string_view> sets;  // values of "set" that select it: {"aeb"}
   TaskFactory make;
 };
 
@@ -53,8 +53,8 @@ const TaskInfo* TaskForSet(std::string_view set);
 
 struct FileReport {
   std::string file;
-  size_t rows = 0;                      // rows scored
-  size_t problems = 0;                  // rows that could not be scored
+  size_t rows = 0;                                             // rows scored
+  size_t problems = 0;                                         // rows that could not be scored
   std::vector<std::pair<std::string, nlohmann::json>> scores;  // per task, in first-seen order
 };
 
@@ -62,9 +62,10 @@ struct FileReport {
 // each row's set. Predictions, when `predictions` is not null, are written one JSON line per
 // row. Problems with single rows go to `problem` as ("file:line", message); a file that cannot
 // be read or whose task is unknown fails the whole call.
-Result<FileReport> EvaluateFile(const std::string& path, std::string_view forced_task,
-                                const pipeline::Pipeline& pipeline, std::ostream* predictions,
-                                const std::function<void(const std::string&, const std::string&)>& problem);
+Result<FileReport> EvaluateFile(
+    const std::string& path, std::string_view forced_task, const pipeline::Pipeline& pipeline,
+    std::ostream* predictions,
+    const std::function<void(const std::string&, const std::string&)>& problem);
 
 }  // namespace frontline::eval
 

@@ -13,7 +13,8 @@ namespace {
 
 bool IsPythonWordChar(char32_t cp) {
   if (cp < 0x80) {
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '_';
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
+           cp == '_';
   }
   const uint32_t mask = U_GET_GC_MASK(static_cast<UChar32>(cp));
   if (mask & (U_GC_L_MASK | U_GC_ND_MASK | U_GC_NL_MASK | U_GC_NO_MASK)) return true;
@@ -64,7 +65,9 @@ class ExtractionTask : public Task {
   }
 
   nlohmann::json Scores() const override {
-    return {{"f1", score_.f1()}, {"precision", score_.precision()}, {"recall", score_.recall()},
+    return {{"f1", score_.f1()},
+            {"precision", score_.precision()},
+            {"recall", score_.recall()},
             {"pages", score_.pages()}};
   }
 
@@ -126,12 +129,15 @@ void ExtractionScore::Add(std::string_view gold, std::string_view predicted) {
 }
 
 double ExtractionScore::precision() const {
-  return precisions_.empty() ? 0.0
-                             : std::accumulate(precisions_.begin(), precisions_.end(), 0.0) / precisions_.size();
+  return precisions_.empty()
+             ? 0.0
+             : std::accumulate(precisions_.begin(), precisions_.end(), 0.0) / precisions_.size();
 }
 
 double ExtractionScore::recall() const {
-  return recalls_.empty() ? 0.0 : std::accumulate(recalls_.begin(), recalls_.end(), 0.0) / recalls_.size();
+  return recalls_.empty()
+             ? 0.0
+             : std::accumulate(recalls_.begin(), recalls_.end(), 0.0) / recalls_.size();
 }
 
 double ExtractionScore::f1() const {

@@ -17,7 +17,8 @@ struct Mentions {
   time::DocumentTimes times;
 };
 
-Mentions Tag(const pipeline::Pipeline& pipeline, std::string text, std::optional<time::Date> reference) {
+Mentions Tag(const pipeline::Pipeline& pipeline, std::string text,
+             std::optional<time::Date> reference) {
   Mentions out{std::move(text), {}};
   text::TextLayer layer;
   const text::Span whole{0, static_cast<uint32_t>(out.text.size())};
@@ -40,17 +41,23 @@ std::vector<int64_t> ByteToChar(std::string_view text) {
 
 // Duckling writes "2013-02-12T04:30:00.000-02:00"; compared up to the minute, zone ignored.
 std::string DucklingInstant(const time::Date& d, int hour, int minute) {
-  return fmt::format("{}T{:02}:{:02}", time::FormatDate(d), hour < 0 ? 0 : hour, minute < 0 ? 0 : minute);
+  return fmt::format("{}T{:02}:{:02}", time::FormatDate(d), hour < 0 ? 0 : hour,
+                     minute < 0 ? 0 : minute);
 }
 
 std::string_view DucklingGrain(const time::TimeValue& v) {
   if (v.hour >= 0) return v.minute > 0 ? "minute" : "hour";
   switch (v.precision) {
-    case time::Precision::kWeek: return "week";
-    case time::Precision::kMonth: return "month";
-    case time::Precision::kQuarter: return "quarter";
-    case time::Precision::kYear: return "year";
-    default: return "day";
+    case time::Precision::kWeek:
+      return "week";
+    case time::Precision::kMonth:
+      return "month";
+    case time::Precision::kQuarter:
+      return "quarter";
+    case time::Precision::kYear:
+      return "year";
+    default:
+      return "day";
   }
 }
 
@@ -61,7 +68,8 @@ class TimeTask : public Task {
   Status Add(const nlohmann::json& row, nlohmann::json& prediction) override {
     if (row.contains("timexes") && row.contains("dct")) return AddTempEval(row, prediction);
     if (row.contains("reference") && row.contains("value")) return AddDuckling(row, prediction);
-    return Status::Error("time row needs {\"text\", \"dct\", \"timexes\"} or {\"text\", \"reference\", \"value\"}");
+    return Status::Error(
+        "time row needs {\"text\", \"dct\", \"timexes\"} or {\"text\", \"reference\", \"value\"}");
   }
 
   nlohmann::json Scores() const override {
@@ -105,8 +113,10 @@ class TimeTask : public Task {
     nlohmann::json out = nlohmann::json::array();
     for (const time::TimeMention& t : m.times.mentions) {
       const std::string value = t.value.ToTimex();
-      out.push_back({{"start", t.span.begin}, {"end", t.span.end},
-                     {"type", time::TimexTypeName(t.value.type)}, {"value", value}});
+      out.push_back({{"start", t.span.begin},
+                     {"end", t.span.end},
+                     {"type", time::TimexTypeName(t.value.type)},
+                     {"value", value}});
       preds.push_back(Pred{b2c[t.span.begin], b2c[t.span.end], value});
     }
     // TempEval-3's matching: each gold timex takes the first unused overlapping prediction,
@@ -137,7 +147,8 @@ class TimeTask : public Task {
     if (!row["text"].is_string() || !row["reference"].is_string()) {
       return Status::Error("Duckling row needs string \"text\" and \"reference\"");
     }
-    const std::optional<time::Date> reference = time::ParseIsoDate(row["reference"].get<std::string>());
+    const std::optional<time::Date> reference =
+        time::ParseIsoDate(row["reference"].get<std::string>());
     Mentions m = Tag(*pipeline_, row["text"].get<std::string>(), reference);
     const std::string kind = StringOf(row, "kind");
     // The phrase's resolution: the mention covering most of it.

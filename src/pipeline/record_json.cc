@@ -5,15 +5,21 @@ namespace {
 
 std::string_view KindName(doc::ParagraphKind kind) {
   switch (kind) {
-    case doc::ParagraphKind::kBody: return "body";
-    case doc::ParagraphKind::kHeading: return "heading";
-    case doc::ParagraphKind::kListItem: return "list_item";
-    case doc::ParagraphKind::kQuote: return "quote";
+    case doc::ParagraphKind::kBody:
+      return "body";
+    case doc::ParagraphKind::kHeading:
+      return "heading";
+    case doc::ParagraphKind::kListItem:
+      return "list_item";
+    case doc::ParagraphKind::kQuote:
+      return "quote";
   }
   return "body";
 }
 
-nlohmann::json OrNull(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
+nlohmann::json OrNull(const std::string& s) {
+  return s.empty() ? nlohmann::json() : nlohmann::json(s);
+}
 
 nlohmann::json RangeJson(const time::TimeValue& v) {
   if (!v.dated) return nullptr;
@@ -44,7 +50,8 @@ nlohmann::json ToJson(const Record& record, const JsonOptions& options) {
   const doc::Document& d = record.document;
   nlohmann::json j;
   j["id"] = d.id;
-  j["source"] = {{"file", d.origin}, {"line", d.line == 0 ? nlohmann::json() : nlohmann::json(d.line)}};
+  j["source"] = {{"file", d.origin},
+                 {"line", d.line == 0 ? nlohmann::json() : nlohmann::json(d.line)}};
   j["format"] = doc::FormatName(d.format);
   j["encoding"] = d.encoding;
   j["url"] = OrNull(d.url);
@@ -61,7 +68,8 @@ nlohmann::json ToJson(const Record& record, const JsonOptions& options) {
   j["text"] = d.text;
   nlohmann::json paragraphs = nlohmann::json::array();
   for (const doc::Paragraph& p : d.paragraphs) {
-    paragraphs.push_back({{"start", p.span.begin}, {"end", p.span.end}, {"kind", KindName(p.kind)}});
+    paragraphs.push_back(
+        {{"start", p.span.begin}, {"end", p.span.end}, {"kind", KindName(p.kind)}});
   }
   j["paragraphs"] = std::move(paragraphs);
   j["captions"] = d.captions;
@@ -86,7 +94,8 @@ nlohmann::json ToJson(const Record& record, const JsonOptions& options) {
     j["tokens"] = std::move(tokens);
   }
   nlohmann::json times = nlohmann::json::array();
-  for (const time::TimeMention& m : record.times.mentions) times.push_back(TimeMentionJson(m, d.text));
+  for (const time::TimeMention& m : record.times.mentions)
+    times.push_back(TimeMentionJson(m, d.text));
   j["times"] = std::move(times);
   j["events"] = nlohmann::json::array();
   j["complete"] = d.complete;

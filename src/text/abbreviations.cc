@@ -24,7 +24,8 @@ Result<WordLists> WordLists::Parse(std::string_view abbreviations,
   Status status = ForEachDataLine(abbreviations, [&](size_t line_no, std::string_view line) {
     std::string_view fields[2];
     if (!SplitTabFields(line, fields, 2)) {
-      return Status::Error(fmt::format("{}:{}: expected 'WORD<TAB>CLASS'", abbreviations_name, line_no));
+      return Status::Error(
+          fmt::format("{}:{}: expected 'WORD<TAB>CLASS'", abbreviations_name, line_no));
     }
     std::string_view word = fields[0];
     const std::string_view cls_name = fields[1];
@@ -40,8 +41,9 @@ Result<WordLists> WordLists::Parse(std::string_view abbreviations,
     } else if (cls_name == "ordinal") {
       cls = AbbreviationClass::kOrdinal;
     } else {
-      return Status::Error(fmt::format("{}:{}: unknown class '{}' (title, month, common, initialism, ordinal)",
-                                       abbreviations_name, line_no, cls_name));
+      return Status::Error(
+          fmt::format("{}:{}: unknown class '{}' (title, month, common, initialism, ordinal)",
+                      abbreviations_name, line_no, cls_name));
     }
     if (!word.empty() && word.back() == '.') word.remove_suffix(1);
     if (word.empty()) {

@@ -20,7 +20,7 @@ enum class AbbreviationClass {
   kMonth,       // precedes a day number: Jan., Sept., janv.
   kCommon,      // usually mid-sentence but may end one: etc., approx., Inc.
   kInitialism,  // dotted initials: U.S., U.N., D.C.
-  kOrdinal,     // not an abbreviation: a word after which "NUMBER." is an ordinal (der 2. Weltkrieg)
+  kOrdinal,  // not an abbreviation: a word after which "NUMBER." is an ordinal (der 2. Weltkrieg)
 };
 
 // Hash that lets unordered containers of std::string be searched with a std::string_view.
@@ -34,8 +34,9 @@ class WordLists {
   // Parses the abbreviation file `abbreviations` ("WORD<TAB>CLASS" lines) and the sentence
   // starter file `starters` (one word a line); `#` starts a comment line. The names are used in
   // error messages ("abbreviations.txt:12: unknown class 'x'").
-  static Result<WordLists> Parse(std::string_view abbreviations, std::string_view abbreviations_name,
-                                 std::string_view starters, std::string_view starters_name);
+  static Result<WordLists> Parse(std::string_view abbreviations,
+                                 std::string_view abbreviations_name, std::string_view starters,
+                                 std::string_view starters_name);
   // Reads data_dir/text/abbreviations.txt and data_dir/text/sentence_starters.txt.
   static Result<WordLists> Load(const std::string& data_dir);
 

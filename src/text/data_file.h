@@ -17,8 +17,9 @@ Result<std::string> ReadDataFile(const std::string& path, std::string_view what)
 // Calls `entry(line_number, line)` for each line of `contents` that is neither blank nor a
 // comment, with surrounding spaces, tabs and a carriage return trimmed (tabs inside the line
 // are kept: they separate fields). Stops at the first failed Status and returns it.
-Status ForEachDataLine(std::string_view contents,
-                       const std::function<Status(size_t line_number, std::string_view line)>& entry);
+Status ForEachDataLine(
+    std::string_view contents,
+    const std::function<Status(size_t line_number, std::string_view line)>& entry);
 
 // Splits `line` at its first n-1 TABs into `fields[0..n)`, each trimmed; the last field takes
 // the rest of the line. False when the line has fewer than n-1 TABs.

@@ -3,7 +3,6 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 
-
 #include "text/utf8.h"
 
 namespace frontline::text {
@@ -13,17 +12,36 @@ namespace {
 // plain ASCII letters or pairs.
 std::string_view SpelledOut(char32_t cp) {
   switch (cp) {
-    case U'ß': return "ss";
-    case U'æ': case U'Æ': return "ae";
-    case U'œ': case U'Œ': return "oe";
-    case U'ø': case U'Ø': return "o";
-    case U'ł': case U'Ł': return "l";
-    case U'đ': case U'Đ': return "d";
-    case U'ð': case U'Ð': return "d";
-    case U'þ': case U'Þ': return "th";
-    case U'ı': return "i";
-    case U'ħ': case U'Ħ': return "h";
-    default: return {};
+    case U'ß':
+      return "ss";
+    case U'æ':
+    case U'Æ':
+      return "ae";
+    case U'œ':
+    case U'Œ':
+      return "oe";
+    case U'ø':
+    case U'Ø':
+      return "o";
+    case U'ł':
+    case U'Ł':
+      return "l";
+    case U'đ':
+    case U'Đ':
+      return "d";
+    case U'ð':
+    case U'Ð':
+      return "d";
+    case U'þ':
+    case U'Þ':
+      return "th";
+    case U'ı':
+      return "i";
+    case U'ħ':
+    case U'Ħ':
+      return "h";
+    default:
+      return {};
   }
 }
 
@@ -95,8 +113,17 @@ void FoldCodePoint(char32_t cp, std::string& out) {
 
 bool IsApostrophe(char32_t cp) {
   switch (cp) {
-    case U'\'': case U'’': case U'‘': case U'ʼ': case U'ʻ': case U'ʿ': case U'ʾ': case U'´':
-    case U'`': case U'ʽ': case U'′':
+    case U'\'':
+    case U'’':
+    case U'‘':
+    case U'ʼ':
+    case U'ʻ':
+    case U'ʿ':
+    case U'ʾ':
+    case U'´':
+    case U'`':
+    case U'ʽ':
+    case U'′':
       return true;
     default:
       return false;

@@ -12,8 +12,7 @@ void Analyze(std::string_view text, std::span<const Span> paragraphs,
     for (const Span& s : spans) {
       const uint32_t first = static_cast<uint32_t>(layer.tokens.size());
       Tokenize(text, s, layer.tokens, layer.folds);
-      layer.sentences.push_back(
-          Sentence{s, p, first, static_cast<uint32_t>(layer.tokens.size())});
+      layer.sentences.push_back(Sentence{s, p, first, static_cast<uint32_t>(layer.tokens.size())});
     }
   }
 }

@@ -15,8 +15,17 @@ bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n
 // Quotes and brackets that may close a sentence after its final punctuation.
 bool IsCloser(char32_t cp) {
   switch (cp) {
-    case U'"': case U'\'': case U')': case U']': case U'}': case U'”': case U'’': case U'»':
-    case U'›': case U'」': case U'』':
+    case U'"':
+    case U'\'':
+    case U')':
+    case U']':
+    case U'}':
+    case U'”':
+    case U'’':
+    case U'»':
+    case U'›':
+    case U'」':
+    case U'』':
       return true;
     default:
       return false;
@@ -26,8 +35,21 @@ bool IsCloser(char32_t cp) {
 // Quotes and brackets that may open a sentence before its first word.
 bool IsOpener(char32_t cp) {
   switch (cp) {
-    case U'"': case U'\'': case U'(': case U'[': case U'{': case U'“': case U'‘': case U'«':
-    case U'‹': case U'„': case U'¿': case U'¡': case U'-': case U'—': case U'–':
+    case U'"':
+    case U'\'':
+    case U'(':
+    case U'[':
+    case U'{':
+    case U'“':
+    case U'‘':
+    case U'«':
+    case U'‹':
+    case U'„':
+    case U'¿':
+    case U'¡':
+    case U'-':
+    case U'—':
+    case U'–':
       return true;
     default:
       return false;
@@ -48,7 +70,8 @@ Case CaseOf(char32_t cp) {
     if (cp >= '0' && cp <= '9') return Case::kDigit;
     return Case::kOther;
   }
-  if (u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp))) return Case::kUpper;
+  if (u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp)))
+    return Case::kUpper;
   if (u_islower(static_cast<UChar32>(cp))) return Case::kLower;
   if (u_isdigit(static_cast<UChar32>(cp))) return Case::kDigit;
   return Case::kOther;
@@ -58,11 +81,13 @@ Case CaseOf(char32_t cp) {
 // period ending the sentence. Lower-cased, ASCII-folded.
 bool IsMonthName(std::string_view folded) {
   static constexpr std::string_view kMonths[] = {
-      "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december", "januar", "februar", "marz", "mai", "juni", "juli",
-      "oktober", "dezember", "janvier", "fevrier", "mars", "avril", "juin", "juillet", "aout",
-      "septembre", "octobre", "novembre", "decembre", "enero", "febrero", "marzo", "abril",
-      "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"};
+      "january",  "february",  "march",    "april",    "may",        "june",     "july",
+      "august",   "september", "october",  "november", "december",   "januar",   "februar",
+      "marz",     "mai",       "juni",     "juli",     "oktober",    "dezember", "janvier",
+      "fevrier",  "mars",      "avril",    "juin",     "juillet",    "aout",     "septembre",
+      "octobre",  "novembre",  "decembre", "enero",    "febrero",    "marzo",    "abril",
+      "mayo",     "junio",     "julio",    "agosto",   "septiembre", "octubre",  "noviembre",
+      "diciembre"};
   for (std::string_view m : kMonths)
     if (folded == m) return true;
   return false;
@@ -154,8 +179,8 @@ bool SentenceSplitter::EndsSentence(std::string_view text, size_t line_begin, si
       has_digit && word.find_first_not_of("0123456789") == std::string_view::npos;
   size_t probe = 0;
   const char32_t word_first = DecodeUtf8(word, probe);
-  const bool dotted = word.find('.') != std::string_view::npos && !has_digit &&
-                      CaseOf(word_first) == Case::kUpper;
+  const bool dotted =
+      word.find('.') != std::string_view::npos && !has_digit && CaseOf(word_first) == Case::kUpper;
   const bool single_letter = probe == word.size() && CaseOf(word_first) == Case::kUpper;
 
   if (cls == AbbreviationClass::kTitle) return false;
@@ -175,13 +200,15 @@ bool SentenceSplitter::EndsSentence(std::string_view text, size_t line_begin, si
     AppendFoldedWord(next_word, folded);
     if (IsMonthName(folded)) return false;
     const bool next_abbreviated = word_end < text.size() && text[word_end] == '.';
-    if (next_abbreviated && words_->FindAbbreviation(next_word) == AbbreviationClass::kMonth) return false;
+    if (next_abbreviated && words_->FindAbbreviation(next_word) == AbbreviationClass::kMonth)
+      return false;
     if (wb == line_begin) return false;
     size_t pe = wb;
     while (pe > line_begin && IsSpaceByte(text[pe - 1])) --pe;
     size_t pb = pe;
     while (pb > line_begin && !IsSpaceByte(text[pb - 1])) --pb;
-    if (pb < pe && words_->FindAbbreviation(text.substr(pb, pe - pb)) == AbbreviationClass::kOrdinal) {
+    if (pb < pe &&
+        words_->FindAbbreviation(text.substr(pb, pe - pb)) == AbbreviationClass::kOrdinal) {
       return false;
     }
   }

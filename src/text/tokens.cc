@@ -16,11 +16,32 @@ bool IsDigitByte(char c) { return c >= '0' && c <= '9'; }
 // ASCII form of a punctuation code point for matching, or empty to keep it as is.
 std::string_view PunctFold(char32_t cp) {
   switch (cp) {
-    case U'“': case U'”': case U'„': case U'«': case U'»': case U'″': return "\"";
-    case U'‘': case U'’': case U'‚': case U'‹': case U'›': case U'′': return "'";
-    case U'–': case U'—': case U'‐': case U'‑': case U'‒': case U'―': case U'−': return "-";
-    case U'…': return "...";
-    default: return {};
+    case U'“':
+    case U'”':
+    case U'„':
+    case U'«':
+    case U'»':
+    case U'″':
+      return "\"";
+    case U'‘':
+    case U'’':
+    case U'‚':
+    case U'‹':
+    case U'›':
+    case U'′':
+      return "'";
+    case U'–':
+    case U'—':
+    case U'‐':
+    case U'‑':
+    case U'‒':
+    case U'―':
+    case U'−':
+      return "-";
+    case U'…':
+      return "...";
+    default:
+      return {};
   }
 }
 
@@ -28,9 +49,12 @@ std::string_view PunctFold(char32_t cp) {
 
 std::string_view TokenKindName(TokenKind kind) {
   switch (kind) {
-    case TokenKind::kWord: return "word";
-    case TokenKind::kNumber: return "number";
-    case TokenKind::kPunct: return "punct";
+    case TokenKind::kWord:
+      return "word";
+    case TokenKind::kNumber:
+      return "number";
+    case TokenKind::kPunct:
+      return "punct";
   }
   return "punct";
 }
@@ -49,7 +73,10 @@ void Tokenize(std::string_view text, Span region, std::vector<Token>& tokens, st
     // The English possessive right after a word: "'s" is one token ("Assad's" -> Assad, 's).
     if (IsApostrophe(cp) && !tokens.empty() && tokens.back().span.end == i &&
         tokens.back().kind == TokenKind::kWord && k < end && (text[k] == 's' || text[k] == 'S') &&
-        (k + 1 >= end || [&] { size_t t = k + 1; return !IsWordChar(DecodeUtf8(text, t)); }())) {
+        (k + 1 >= end || [&] {
+          size_t t = k + 1;
+          return !IsWordChar(DecodeUtf8(text, t));
+        }())) {
       folds += "'s";
       tokens.push_back(Token{Span{static_cast<uint32_t>(i), static_cast<uint32_t>(k + 1)},
                              fold_begin, static_cast<uint32_t>(folds.size()), TokenKind::kWord});
@@ -86,8 +113,10 @@ void Tokenize(std::string_view text, Span region, std::vector<Token>& tokens, st
       const char32_t after = DecodeUtf8(text, m2);
       if (IsApostrophe(d) && IsWordChar(after)) {
         // "Assad's" splits before the possessive; "Ma'arrat" stays whole.
-        const bool possessive = (after == 's' || after == 'S') &&
-                                (m2 >= end || !IsWordChar([&] { size_t t = m2; return DecodeUtf8(text, t); }()));
+        const bool possessive = (after == 's' || after == 'S') && (m2 >= end || !IsWordChar([&] {
+                                                                     size_t t = m2;
+                                                                     return DecodeUtf8(text, t);
+                                                                   }()));
         if (possessive) break;
         j = m2;
         continue;

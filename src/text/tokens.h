@@ -26,8 +26,8 @@ enum class TokenKind : uint8_t {
 };
 
 struct Token {
-  Span span;             // bytes of the token in the clean text
-  uint32_t fold_begin;   // its folded form is folds[fold_begin, fold_end) of the owning buffer
+  Span span;            // bytes of the token in the clean text
+  uint32_t fold_begin;  // its folded form is folds[fold_begin, fold_end) of the owning buffer
   uint32_t fold_end;
   TokenKind kind;
 };

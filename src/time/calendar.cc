@@ -51,7 +51,7 @@ Date AddMonths(const Date& date, int months) {
 }
 
 int Weekday(const Date& date) {
-  const int64_t days = DaysFromCivil(date);  // 1970-01-01 was a Thursday (4)
+  const int64_t days = DaysFromCivil(date);    // 1970-01-01 was a Thursday (4)
   const int64_t w = ((days % 7) + 7 + 3) % 7;  // 0 = Monday
   return static_cast<int>(w) + 1;
 }
@@ -93,9 +93,11 @@ std::optional<Date> ParseIsoDate(std::string_view text) {
   if (!digits(0, 4, d.year)) return std::nullopt;
   if (text.size() == 4) return d;
   if (text[4] != '-' || !digits(5, 2, d.month)) return std::nullopt;
-  if (text.size() == 7) return IsValidDate(d.year, d.month, 1) ? std::optional<Date>(d) : std::nullopt;
+  if (text.size() == 7)
+    return IsValidDate(d.year, d.month, 1) ? std::optional<Date>(d) : std::nullopt;
   if (text.size() < 10 || text[7] != '-' || !digits(8, 2, d.day)) return std::nullopt;
-  if (text.size() > 10 && text[10] != 'T' && text[10] != ' ' && text[10] != 't') return std::nullopt;
+  if (text.size() > 10 && text[10] != 'T' && text[10] != ' ' && text[10] != 't')
+    return std::nullopt;
   if (!IsValidDate(d.year, d.month, d.day)) return std::nullopt;
   return d;
 }

@@ -12,16 +12,26 @@ namespace {
 
 std::optional<Category> ParseCategory(std::string_view name) {
   static constexpr std::pair<std::string_view, Category> kNames[] = {
-      {"month", Category::kMonth},     {"weekday", Category::kWeekday},
-      {"season", Category::kSeason},   {"part", Category::kPart},
-      {"number", Category::kNumber},   {"ordinal", Category::kOrdinal},
-      {"unit", Category::kUnit},       {"deictic", Category::kDeictic},
-      {"ref", Category::kRef},         {"set", Category::kSet},
-      {"modifier", Category::kModifier}, {"ago", Category::kAgo},
-      {"later", Category::kLater},     {"since", Category::kSince},
-      {"vague", Category::kVague},     {"holiday", Category::kHoliday},
-      {"future", Category::kFuture},   {"numnoun", Category::kNumNoun},
-      {"countnoun", Category::kCountNoun}, {"opener", Category::kOpener},
+      {"month", Category::kMonth},
+      {"weekday", Category::kWeekday},
+      {"season", Category::kSeason},
+      {"part", Category::kPart},
+      {"number", Category::kNumber},
+      {"ordinal", Category::kOrdinal},
+      {"unit", Category::kUnit},
+      {"deictic", Category::kDeictic},
+      {"ref", Category::kRef},
+      {"set", Category::kSet},
+      {"modifier", Category::kModifier},
+      {"ago", Category::kAgo},
+      {"later", Category::kLater},
+      {"since", Category::kSince},
+      {"vague", Category::kVague},
+      {"holiday", Category::kHoliday},
+      {"future", Category::kFuture},
+      {"numnoun", Category::kNumNoun},
+      {"countnoun", Category::kCountNoun},
+      {"opener", Category::kOpener},
       {"past", Category::kPast},
   };
   for (const auto& [n, c] : kNames)
@@ -55,14 +65,16 @@ Result<Lexicon> Lexicon::Parse(std::string_view contents, std::string_view name)
   Status status = text::ForEachDataLine(contents, [&](size_t line_no, std::string_view line) {
     std::string_view fields[3];
     if (!text::SplitTabFields(line, fields, 3)) {
-      return Status::Error(fmt::format("{}:{}: expected 'WORD<TAB>CATEGORY<TAB>VALUE'", name, line_no));
+      return Status::Error(
+          fmt::format("{}:{}: expected 'WORD<TAB>CATEGORY<TAB>VALUE'", name, line_no));
     }
     const std::string word = text::Fold(fields[0]);
     const std::string_view category_name = fields[1];
     const std::string_view value = fields[2];
     const std::optional<Category> category = ParseCategory(category_name);
     if (!category) {
-      return Status::Error(fmt::format("{}:{}: unknown category '{}'", name, line_no, category_name));
+      return Status::Error(
+          fmt::format("{}:{}: unknown category '{}'", name, line_no, category_name));
     }
     if (word.empty()) return Status::Error(fmt::format("{}:{}: empty word", name, line_no));
     LexEntry entry{*category, 0, std::string(value)};

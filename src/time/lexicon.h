@@ -15,14 +15,33 @@
 namespace frontline::time {
 
 enum class Category {
-  kMonth, kWeekday, kSeason, kPart, kNumber, kOrdinal, kUnit, kDeictic, kRef, kSet, kModifier,
-  kAgo, kLater, kSince, kVague, kHoliday, kFuture, kNumNoun, kCountNoun, kOpener, kPast,
+  kMonth,
+  kWeekday,
+  kSeason,
+  kPart,
+  kNumber,
+  kOrdinal,
+  kUnit,
+  kDeictic,
+  kRef,
+  kSet,
+  kModifier,
+  kAgo,
+  kLater,
+  kSince,
+  kVague,
+  kHoliday,
+  kFuture,
+  kNumNoun,
+  kCountNoun,
+  kOpener,
+  kPast,
 };
 
 struct LexEntry {
   Category category;
-  int number = 0;       // the numeric value where the entry has one (month 1..12, -1, ...)
-  std::string code;     // the value as written ("SP", "P1D", "0,NI", "since")
+  int number = 0;    // the numeric value where the entry has one (month 1..12, -1, ...)
+  std::string code;  // the value as written ("SP", "P1D", "0,NI", "since")
 };
 
 class Lexicon {
@@ -42,7 +61,9 @@ class Lexicon {
 
   // The entry of category `category` for the folded word `fold`, if any.
   const LexEntry* Find(std::string_view fold, Category category) const;
-  bool Has(std::string_view fold, Category category) const { return Find(fold, category) != nullptr; }
+  bool Has(std::string_view fold, Category category) const {
+    return Find(fold, category) != nullptr;
+  }
 
  private:
   void BuildIndex();

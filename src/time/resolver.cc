@@ -49,8 +49,10 @@ TimeValue Week(const Date& any_day, Origin origin) {
 // The calendar unit `unit` containing `d`, shifted by `n` units.
 TimeValue UnitAround(const Date& d, char unit, int n, Origin origin) {
   switch (unit) {
-    case 'D': return Day(AddDays(d, n), origin);
-    case 'W': return Week(AddDays(d, 7LL * n), origin);
+    case 'D':
+      return Day(AddDays(d, n), origin);
+    case 'W':
+      return Week(AddDays(d, 7LL * n), origin);
     case 'M': {
       const Date m = AddMonths(Date{d.year, d.month, 1}, n);
       return Month(m.year, m.month, origin);
@@ -59,7 +61,8 @@ TimeValue UnitAround(const Date& d, char unit, int n, Origin origin) {
       const Date m = AddMonths(Date{d.year, (d.month - 1) / 3 * 3 + 1, 1}, 3 * n);
       return QuarterOf(m.year, (m.month - 1) / 3 + 1, origin);
     }
-    case 'Y': return Year(d.year + n, origin);
+    case 'Y':
+      return Year(d.year + n, origin);
     case 'E': {
       TimeValue v = Year(d.year / 10 * 10 + 10 * n, origin);
       v.end = Date{v.start.year + 9, 12, 31};
@@ -72,7 +75,8 @@ TimeValue UnitAround(const Date& d, char unit, int n, Origin origin) {
       v.precision = Precision::kCentury;
       return v;
     }
-    default: return Day(d, origin);
+    default:
+      return Day(d, origin);
   }
 }
 
@@ -228,7 +232,8 @@ TimeValue ResolveCalendar(const Expression& given, const Date& ref) {
     if (e.tense == 0 && e.modifier == kNoModifier) {
       // Tense unknown: "Tuesday" in a Monday paper is more likely tomorrow than six days ago.
       const Date ahead = NearestWeekday(e.weekday, ref, true, kNoModifier);
-      if ((DaysFromCivil(ahead) - DaysFromCivil(ref)) * 3 < DaysFromCivil(ref) - DaysFromCivil(d)) d = ahead;
+      if ((DaysFromCivil(ahead) - DaysFromCivil(ref)) * 3 < DaysFromCivil(ref) - DaysFromCivil(d))
+        d = ahead;
     }
     TimeValue v = Day(d, Origin::kRelative);
     v.part = e.part;
@@ -273,7 +278,8 @@ TimeValue TimeStage::Resolve(const Expression& e, const Date& ref, const TimeVal
         // "The weekend" said early in the week is the one just past.
         v = UnitAround(ref, 'W', -1, Origin::kRelative);
       } else {
-        v = UnitAround(ref, e.unit == 0 ? 'D' : e.unit, static_cast<int>(e.amount), Origin::kRelative);
+        v = UnitAround(ref, e.unit == 0 ? 'D' : e.unit, static_cast<int>(e.amount),
+                       Origin::kRelative);
       }
       v.weekend = e.weekend;
       v.part = e.part;
@@ -341,7 +347,8 @@ DocumentTimes TimeStage::Annotate(std::string_view text, const text::TextLayer& 
       }
     }
     for (const Expression& e : expressions) {
-      if (e.form != Form::kCalendar || e.year >= 0 || e.weekday == 0 || e.month <= 0 || e.day <= 0) continue;
+      if (e.form != Form::kCalendar || e.year >= 0 || e.weekday == 0 || e.month <= 0 || e.day <= 0)
+        continue;
       const int from = latest_year >= 0 ? latest_year : 1990;
       for (int y = from; y <= from + 11; ++y) {
         if (IsValidDate(y, e.month, e.day) && Weekday(Date{y, e.month, e.day}) == e.weekday) {
@@ -369,7 +376,8 @@ DocumentTimes TimeStage::Annotate(std::string_view text, const text::TextLayer& 
     } else {
       m.value.type = e.type;
       if (e.form == Form::kReference) m.value.reference = e.reference;
-      if (e.form == Form::kDuration || e.form == Form::kSet) m.value.duration = Duration{e.amount, e.unit};
+      if (e.form == Form::kDuration || e.form == Form::kSet)
+        m.value.duration = Duration{e.amount, e.unit};
     }
     // Comparisons ("a year earlier", "three years ago") look back from the story's time
     // without moving it; dates, days counted on ("the next day") and deictics move it.
@@ -397,8 +405,9 @@ DocumentTimes TimeStage::Annotate(std::string_view text, const text::TextLayer& 
     const RangeWord joiner = next != nullptr ? expressions[k + 1].before : RangeWord::kNone;
     const bool opens = e.before == RangeWord::kSince || e.before == RangeWord::kFrom ||
                        e.before == RangeWord::kBetween;
-    const bool closes_with_next = next != nullptr && (joiner == RangeWord::kTo || joiner == RangeWord::kUntil ||
-                                                      joiner == RangeWord::kAnd);
+    const bool closes_with_next =
+        next != nullptr &&
+        (joiner == RangeWord::kTo || joiner == RangeWord::kUntil || joiner == RangeWord::kAnd);
     const bool two_seasons = next != nullptr && joiner == RangeWord::kAnd &&
                              m.value.precision == Precision::kSeason &&
                              next->value.precision == Precision::kSeason;
@@ -413,8 +422,9 @@ DocumentTimes TimeStage::Annotate(std::string_view text, const text::TextLayer& 
       m.range = m.value;
       m.range.end = end.end;
       m.range.precision = two_seasons ? Precision::kSeason : Precision::kRange;
-      m.range_span = text::Span{e.before != RangeWord::kNone && !two_seasons ? e.before_begin : m.span.begin,
-                                next->span.end};
+      m.range_span =
+          text::Span{e.before != RangeWord::kNone && !two_seasons ? e.before_begin : m.span.begin,
+                     next->span.end};
       next->range = m.range;
       next->range_span = m.range_span;
       ++k;
@@ -428,7 +438,8 @@ DocumentTimes TimeStage::Annotate(std::string_view text, const text::TextLayer& 
       m.range.end = *out.publication;
       m.range.precision = Precision::kRange;
       m.range_span = text::Span{e.before_begin, m.span.end};
-    } else if (e.before == RangeWord::kSince && out.publication && m.value.start <= *out.publication) {
+    } else if (e.before == RangeWord::kSince && out.publication &&
+               m.value.start <= *out.publication) {
       m.has_range = true;
       m.range = m.value;
       m.range.end = *out.publication;

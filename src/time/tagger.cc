@@ -7,16 +7,16 @@ namespace frontline::time {
 namespace {
 
 struct Word {
-  std::string_view fold;     // folded form; French elision removed ("l'an" -> "an")
+  std::string_view fold;  // folded form; French elision removed ("l'an" -> "an")
   std::string_view surface;
   text::Span span;
   bool is_word = false;
   bool is_punct = false;
-  bool upper = false;        // first letter is a capital
-  int number = -1;           // a plain integer token ("28", "28th", "1er"), else -1
+  bool upper = false;  // first letter is a capital
+  int number = -1;     // a plain integer token ("28", "28th", "1er"), else -1
   int digits = 0;
-  bool ordinal = false;      // "28th", "1er"
-  bool decade = false;       // "1990s"
+  bool ordinal = false;                            // "28th", "1er"
+  bool decade = false;                             // "1990s"
   const std::vector<LexEntry>* entries = nullptr;  // the word's lexicon entries, if any
   uint32_t mask = 0;  // bit c for each lexicon category c of the word; kNumberBit for numbers
 };
@@ -31,23 +31,22 @@ const LexEntry* FindIn(const std::vector<LexEntry>* entries, Category c) {
   return nullptr;
 }
 
-
 // English month words: written with a capital in English text, so a lower-case one ("may",
 // "march") is a verb or a noun, not a month. French months are written in lower case.
 bool IsEnglishMonthWord(std::string_view f) {
   static constexpr std::string_view kWords[] = {
-      "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-      "sep", "sept", "oct", "nov", "dec"};
+      "january",   "february", "march",    "april",    "may",  "june", "july", "august",
+      "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+      "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
   return std::find(std::begin(kWords), std::end(kWords), f) != std::end(kWords);
 }
 
 // Words after which a lower-case word still belongs with a decade ("the 1990s and ...").
 bool IsLinkWord(std::string_view f) {
   static constexpr std::string_view kWords[] = {
-      "and", "or", "of", "to", "in", "when", "as", "at", "on", "through", "until", "with", "but",
-      "for", "before", "after", "that", "which", "there", "were", "was", "had", "have", "the",
-      "et", "ou", "de", "en", "a", "jusqu"};
+      "and",   "or",   "of",   "to",  "in",     "when",  "as",   "at",    "on",    "through",
+      "until", "with", "but",  "for", "before", "after", "that", "which", "there", "were",
+      "was",   "had",  "have", "the", "et",     "ou",    "de",   "en",    "a",     "jusqu"};
   return std::find(std::begin(kWords), std::end(kWords), f) != std::end(kWords);
 }
 
@@ -66,7 +65,9 @@ class Matcher {
       }
     };
     // Each rule is tried only where its first word can stand (one bit test each).
-    const uint32_t m = i < n_ ? w_[i].mask | (w_[i].fold.size() == 2 && w_[i].fold[0] == 'q' ? kNumberBit : 0u) : 0u;
+    const uint32_t m =
+        i < n_ ? w_[i].mask | (w_[i].fold.size() == 2 && w_[i].fold[0] == 'q' ? kNumberBit : 0u)
+               : 0u;
     const uint32_t opener = Bit(Category::kOpener);
     auto attempt = [&](uint32_t starts, auto rule) {
       if ((m & starts) == 0) return;
@@ -74,12 +75,15 @@ class Matcher {
       const size_t end = (this->*rule)(i, candidate);
       if (end > i) offer(end, candidate);
     };
-    attempt(Bit(Category::kMonth) | Bit(Category::kWeekday) | opener | kNumberBit, &Matcher::DateWithMonth);
+    attempt(Bit(Category::kMonth) | Bit(Category::kWeekday) | opener | kNumberBit,
+            &Matcher::DateWithMonth);
     attempt(kNumberBit, &Matcher::NumericDate);
-    attempt(kNumberBit | opener | Bit(Category::kHoliday) | Bit(Category::kNumber) | Bit(Category::kUnit),
+    attempt(kNumberBit | opener | Bit(Category::kHoliday) | Bit(Category::kNumber) |
+                Bit(Category::kUnit),
             &Matcher::Year);
     attempt(Bit(Category::kModifier) | Bit(Category::kWeekday), &Matcher::WeekdayExpr);
-    attempt(Bit(Category::kDeictic) | Bit(Category::kModifier) | Bit(Category::kPart), &Matcher::Deictic);
+    attempt(Bit(Category::kDeictic) | Bit(Category::kModifier) | Bit(Category::kPart),
+            &Matcher::Deictic);
     attempt(opener | Bit(Category::kModifier) | Bit(Category::kOrdinal) | Bit(Category::kUnit) |
                 Bit(Category::kLater) | Bit(Category::kSince),
             &Matcher::ModifiedUnit);
@@ -100,9 +104,13 @@ class Matcher {
   }
 
  private:
-  const LexEntry* Lex(size_t i, Category c) const { return i < n_ ? FindIn(w_[i].entries, c) : nullptr; }
+  const LexEntry* Lex(size_t i, Category c) const {
+    return i < n_ ? FindIn(w_[i].entries, c) : nullptr;
+  }
   bool Is(size_t i, std::string_view f) const { return i < n_ && w_[i].fold == f; }
-  bool Punct(size_t i, std::string_view p) const { return i < n_ && w_[i].is_punct && w_[i].surface == p; }
+  bool Punct(size_t i, std::string_view p) const {
+    return i < n_ && w_[i].is_punct && w_[i].surface == p;
+  }
   bool IsDash(size_t i) const {
     return i < n_ && w_[i].is_punct && (w_[i].fold == "-" || w_[i].surface == "\xE2\x80\x93");
   }
@@ -315,13 +323,15 @@ class Matcher {
     if (Is(j, "nineteen") || Is(j, "eighteen")) {
       const int century = Is(j, "nineteen") ? 1900 : 1800;
       const LexEntry* tens = Lex(j + 1, Category::kNumber);
-      if (tens == nullptr || tens->number < 10 || tens->number > 90 || w_[j + 1].fold == "a") return start;
+      if (tens == nullptr || tens->number < 10 || tens->number > 90 || w_[j + 1].fold == "a")
+        return start;
       year = century + tens->number;
       j += 2;
       if (tens->number >= 20 && tens->number % 10 == 0) {
         const size_t k = IsDash(j) ? j + 1 : j;
-        if (const LexEntry* u = Lex(k, Category::kNumber); u != nullptr && u->number >= 1 && u->number <= 9 &&
-                                                          w_[k].fold != "a" && w_[k].fold != "an") {
+        if (const LexEntry* u = Lex(k, Category::kNumber); u != nullptr && u->number >= 1 &&
+                                                           u->number <= 9 && w_[k].fold != "a" &&
+                                                           w_[k].fold != "an") {
           year += u->number;
           j = k + 1;
         }
@@ -332,8 +342,9 @@ class Matcher {
       year = 2000;
       j += 2;
       const size_t k = Is(j, "and") ? j + 1 : j;
-      if (const LexEntry* u = Lex(k, Category::kNumber); u != nullptr && u->number >= 1 && u->number <= 19 &&
-                                                        w_[k].fold != "a" && w_[k].fold != "an") {
+      if (const LexEntry* u = Lex(k, Category::kNumber); u != nullptr && u->number >= 1 &&
+                                                         u->number <= 19 && w_[k].fold != "a" &&
+                                                         w_[k].fold != "an") {
         year += u->number;
         j = k + 1;
       }
@@ -369,8 +380,8 @@ class Matcher {
     // "the nineties", "the eighties"
     if (Is(i, "the")) {
       static constexpr std::pair<std::string_view, int> kDecades[] = {
-          {"twenties", 192}, {"thirties", 193}, {"forties", 194}, {"fifties", 195},
-          {"sixties", 196}, {"seventies", 197}, {"eighties", 198}, {"nineties", 199}};
+          {"twenties", 192}, {"thirties", 193},  {"forties", 194},  {"fifties", 195},
+          {"sixties", 196},  {"seventies", 197}, {"eighties", 198}, {"nineties", 199}};
       for (const auto& [word, decade] : kDecades) {
         if (Is(i + 1, word)) {
           e.form = Form::kCalendar;
@@ -409,7 +420,8 @@ class Matcher {
     }
     // "year-end", "the end of the year": December 31.
     if ((Is(i, "year") && IsDash(i + 1) && Is(i + 2, "end")) ||
-        (Is(i, "the") && Is(i + 1, "end") && Is(i + 2, "of") && Is(i + 3, "the") && Is(i + 4, "year"))) {
+        (Is(i, "the") && Is(i + 1, "end") && Is(i + 2, "of") && Is(i + 3, "the") &&
+         Is(i + 4, "year"))) {
       e.form = Form::kCalendar;
       e.month = 12;
       e.day = 31;
@@ -432,7 +444,8 @@ class Matcher {
     if (Is(j, "fiscal")) ++j;
     if (j < n_ && w_[j].decade) {
       // "the 1990s": not when the decade describes a noun ("a 1980s band").
-      if (j + 1 < n_ && w_[j + 1].is_word && !w_[j + 1].upper && !IsLinkWord(w_[j + 1].fold)) return i;
+      if (j + 1 < n_ && w_[j + 1].is_word && !w_[j + 1].upper && !IsLinkWord(w_[j + 1].fold))
+        return i;
       e.form = Form::kCalendar;
       e.decade = w_[j].number / 10;
       if (w_[j].number % 100 == 0 && w_[j].fold.ends_with("00s")) {
@@ -441,7 +454,8 @@ class Matcher {
       return j + 1;
     }
     if (!IsYearNumber(j)) return i;
-    if (j > 0 && (Lex(j - 1, Category::kNumNoun) || Punct(j - 1, "$") || Punct(j - 1, "#"))) return i;
+    if (j > 0 && (Lex(j - 1, Category::kNumNoun) || Punct(j - 1, "$") || Punct(j - 1, "#")))
+      return i;
     // A name with a year in it: "Orion 1980", "Expo 2020" (not "In 1980" opening a sentence).
     if (j == i && j > 1 && w_[j - 1].is_word && w_[j - 1].upper && w_[j - 1].mask == 0) return i;
     if (Lex(j + 1, Category::kCountNoun) || Punct(j + 1, "%")) return i;
@@ -465,8 +479,8 @@ class Matcher {
     e.modifier = modifier;
     // French: "mardi dernier", "mardi prochain".
     if (modifier == kNoModifier) {
-      if (const LexEntry* m = Lex(j, Category::kModifier); m != nullptr && !w_[j].upper &&
-                                                            (Is(j, "dernier") || Is(j, "prochain"))) {
+      if (const LexEntry* m = Lex(j, Category::kModifier);
+          m != nullptr && !w_[j].upper && (Is(j, "dernier") || Is(j, "prochain"))) {
         e.modifier = m->number;
         ++j;
       }
@@ -495,7 +509,8 @@ class Matcher {
     }
     if (const LexEntry* d = Lex(j, Category::kDeictic)) {
       // "today's world" speaks of the present in general; "VOA Today" is a name.
-      if (w_[j].fold == "today" && (Is(j + 1, "'s") || (j > 0 && w_[j].upper && w_[j - 1].is_word && w_[j - 1].upper))) {
+      if (w_[j].fold == "today" &&
+          (Is(j + 1, "'s") || (j > 0 && w_[j].upper && w_[j - 1].is_word && w_[j - 1].upper))) {
         return i;
       }
       e.form = Form::kDeictic;
@@ -531,7 +546,9 @@ class Matcher {
     return i;
   }
 
-  static bool CalendarUnit(char u) { return u == 'W' || u == 'M' || u == 'Q' || u == 'Y' || u == 'E' || u == 'C'; }
+  static bool CalendarUnit(char u) {
+    return u == 'W' || u == 'M' || u == 'Q' || u == 'Y' || u == 'E' || u == 'C';
+  }
 
   char UnitAt(size_t i, bool* weekend = nullptr) const {
     const LexEntry* u = Lex(i, Category::kUnit);
@@ -564,8 +581,8 @@ class Matcher {
       if (IsYearNumber(q) && (Lex(q + 1, Category::kOrdinal) || Is(q + 1, "period"))) {
         quarter_year = Num(q);
         ++q;
-      } else if ((Is(q, "this") || Is(q, "last") || Is(q, "next")) && Is(q + 1, "year") && Is(q + 2, "'s") &&
-                 Lex(q + 3, Category::kOrdinal)) {
+      } else if ((Is(q, "this") || Is(q, "last") || Is(q, "next")) && Is(q + 1, "year") &&
+                 Is(q + 2, "'s") && Lex(q + 3, Category::kOrdinal)) {
         quarter_year_offset = Is(q, "last") ? -1 : Is(q, "next") ? 1 : 0;
         q += 3;
       }
@@ -575,7 +592,8 @@ class Matcher {
         e.year = quarter_year;
         return q + 1;
       }
-      if (const LexEntry* o = Lex(q, Category::kOrdinal); o != nullptr && o->number >= 1 && o->number <= 4) {
+      if (const LexEntry* o = Lex(q, Category::kOrdinal);
+          o != nullptr && o->number >= 1 && o->number <= 4) {
         quarter = o->number;
         ++q;
       } else if (Is(q, "latest") || Is(q, "last") || Is(q, "past") || Is(q, "previous") ||
@@ -587,8 +605,10 @@ class Matcher {
         latest = true;
       }
       if (IsDash(q)) ++q;
-      const bool period = Is(q, "period") && latest && quarter == 0 && (Is(j, "latest") || Is(j - 1, "latest"));
-      if ((Is(q, "quarter") || Is(q, "trimestre") || period) && (quarter != 0 || latest) && !IsDash(q + 1)) {
+      const bool period =
+          Is(q, "period") && latest && quarter == 0 && (Is(j, "latest") || Is(j - 1, "latest"));
+      if ((Is(q, "quarter") || Is(q, "trimestre") || period) && (quarter != 0 || latest) &&
+          !IsDash(q + 1)) {
         ++q;
         e.form = Form::kCalendar;
         e.unit = 'Q';
@@ -625,7 +645,9 @@ class Matcher {
       if (unit != 0 && !plural && (CalendarUnit(unit) || weekend)) {
         // "ABC's This Week": a capitalised unit mid-sentence is a title.
         if (i > 0 && w_[j].upper && w_[k].upper && !w_[i - 1].is_punct) return i;
-        if (i > 0 && w_[j].upper && w_[k].upper && (Punct(i - 1, "\"") || Punct(i - 1, "\xE2\x80\x9C"))) return i;
+        if (i > 0 && w_[j].upper && w_[k].upper &&
+            (Punct(i - 1, "\"") || Punct(i - 1, "\xE2\x80\x9C")))
+          return i;
         if (the && (m->number == -1 || Is(j, "coming"))) {
           // "the past year": a length of time; "the previous year": the year before.
           if (Is(j, "previous") || Is(j, "preceding")) {
@@ -676,7 +698,8 @@ class Matcher {
       bool weekend = false;
       const char unit = UnitAt(k, &weekend);
       if (unit != 0 && CalendarUnit(unit)) {
-        if (const LexEntry* m = Lex(k + 1, Category::kModifier); m != nullptr && !Is(k + 1, "this")) {
+        if (const LexEntry* m = Lex(k + 1, Category::kModifier);
+            m != nullptr && !Is(k + 1, "this")) {
           e.form = Form::kDeictic;
           e.unit = unit;
           e.amount = m->number;
@@ -729,11 +752,13 @@ class Matcher {
     } else if (Is(j, "veille") || (Is(j, "la") && Is(j + 1, "veille"))) {
       amount = -1;
       j += Is(j, "la") ? 2 : 1;
-    } else if ((Is(j, "the") || Is(j, "that")) && Is(j + 1, "day") && (Is(j + 2, "before") || Is(j + 2, "after"))) {
+    } else if ((Is(j, "the") || Is(j, "that")) && Is(j + 1, "day") &&
+               (Is(j + 2, "before") || Is(j + 2, "after"))) {
       amount = Is(j + 2, "before") ? -1 : 1;
       j += 3;
-    } else if (Is(j, "the") && (Is(j + 1, "next") || Is(j + 1, "following") || Is(j + 1, "previous") ||
-                                Is(j + 1, "preceding") || Is(j + 1, "same")) &&
+    } else if (Is(j, "the") &&
+               (Is(j + 1, "next") || Is(j + 1, "following") || Is(j + 1, "previous") ||
+                Is(j + 1, "preceding") || Is(j + 1, "same")) &&
                Is(j + 2, "day")) {
       amount = Is(j + 1, "same") ? 0 : (Is(j + 1, "next") || Is(j + 1, "following")) ? 1 : -1;
       j += 3;
@@ -756,7 +781,8 @@ class Matcher {
   // "the year", "the quarter", "the week", "the month": the current one.
   size_t TheUnit(size_t i, size_t j, Expression& e) const {
     if (Is(j, "year") || Is(j, "month") || Is(j, "week") || Is(j, "weekend")) {
-      if (Is(j + 1, "-") || Is(j + 1, "ago") || Is(j + 1, "earlier") || Is(j + 1, "before")) return i;
+      if (Is(j + 1, "-") || Is(j + 1, "ago") || Is(j + 1, "earlier") || Is(j + 1, "before"))
+        return i;
       if (i > 0 && Is(i - 1, "for") && !Is(j, "weekend")) {
         // "net income for the year": the length of the period reported on.
         e.form = Form::kDuration;
@@ -805,8 +831,9 @@ class Matcher {
       // "twenty four", "twenty-four"
       if (c->number >= 20 && c->number % 10 == 0 && c->number < 100) {
         size_t k = IsDash(j) ? j + 1 : j;
-        if (const LexEntry* u = Lex(k, Category::kNumber); u != nullptr && u->number >= 1 && u->number <= 9 &&
-                                                          w_[k].fold != "a" && w_[k].fold != "an") {
+        if (const LexEntry* u = Lex(k, Category::kNumber); u != nullptr && u->number >= 1 &&
+                                                           u->number <= 9 && w_[k].fold != "a" &&
+                                                           w_[k].fold != "an") {
           amount += u->number;
           j = k + 1;
         }
@@ -832,7 +859,8 @@ class Matcher {
       the = true;
       ++j;
     }
-    if (!il_y_a && (Is(j, "past") || Is(j, "last") || Is(j, "next") || Is(j, "first") || Is(j, "coming"))) {
+    if (!il_y_a &&
+        (Is(j, "past") || Is(j, "last") || Is(j, "next") || Is(j, "first") || Is(j, "coming"))) {
       lead = Is(j, "next") || Is(j, "coming") ? 1 : -1;
       ++j;
     }
@@ -900,7 +928,8 @@ class Matcher {
         return k + 1;
       }
       const bool french_later = Is(k, "plus") && Is(k + 1, "tard");
-      if (const LexEntry* l = Lex(k, Category::kLater); l != nullptr && (w_[k].fold != "plus" || french_later)) {
+      if (const LexEntry* l = Lex(k, Category::kLater);
+          l != nullptr && (w_[k].fold != "plus" || french_later)) {
         const bool prepositional = Is(k, "after") || Is(k, "before");
         const bool closes = k + 1 >= n_ || w_[k + 1].is_punct;
         if (!prepositional || closes) {
@@ -913,8 +942,8 @@ class Matcher {
     // "four flights a week", "$2 million a year": a rate, not a length of time; "for a year"
     // and "within a week" are lengths.
     if (article && !(i > 0 && (Is(i - 1, "for") || Is(i - 1, "over") || Is(i - 1, "about") ||
-                               Is(i - 1, "within") || Is(i - 1, "barely") ||
-                               Is(i - 1, "nearly") || Is(i - 1, "almost") || Is(i - 1, "pendant")))) {
+                               Is(i - 1, "within") || Is(i - 1, "barely") || Is(i - 1, "nearly") ||
+                               Is(i - 1, "almost") || Is(i - 1, "pendant")))) {
       return i;
     }
     e.form = Form::kDuration;
@@ -933,8 +962,8 @@ class Matcher {
     // "cet été", "en été", "au cours de l'été", or with a year or "dernier".
     if (w_[j].fold == "ete" && w_[j].surface.find('\'') == std::string_view::npos &&
         w_[j].surface.find("\xE2\x80\x99") == std::string_view::npos &&
-        !(j > 0 && (Is(j - 1, "cet") || Is(j - 1, "en") || Is(j - 1, "le") || Is(j - 1, "pendant") ||
-                    Is(j - 1, "depuis") || Is(j - 1, "du"))) &&
+        !(j > 0 && (Is(j - 1, "cet") || Is(j - 1, "en") || Is(j - 1, "le") ||
+                    Is(j - 1, "pendant") || Is(j - 1, "depuis") || Is(j - 1, "du"))) &&
         !IsYearNumber(j + 1) && !Is(j + 1, "dernier") && !Is(j + 1, "prochain")) {
       return i;
     }
@@ -951,12 +980,15 @@ class Matcher {
     } else if (Is(j, "of") && YearInWords(j + 1, words_year) > j + 1) {
       j = YearInWords(j + 1, words_year);
       e.year = words_year;
-    } else if (const LexEntry* m = Lex(j, Category::kModifier); m != nullptr && (Is(j, "dernier") || Is(j, "prochain") || Is(j, "passe"))) {
+    } else if (const LexEntry* m = Lex(j, Category::kModifier);
+               m != nullptr && (Is(j, "dernier") || Is(j, "prochain") || Is(j, "passe"))) {
       e.modifier = m->number;
       ++j;
     }
     // "the spring" alone is a season only after a preposition or with a year.
-    if (the && e.year < 0 && j == i + 2 && !(i > 0 && (Is(i - 1, "in") || Is(i - 1, "during") || Is(i - 1, "since") || Is(i - 1, "by")))) {
+    if (the && e.year < 0 && j == i + 2 &&
+        !(i > 0 &&
+          (Is(i - 1, "in") || Is(i - 1, "during") || Is(i - 1, "since") || Is(i - 1, "by")))) {
       return i;
     }
     return j;
@@ -964,7 +996,8 @@ class Matcher {
 
   size_t Reference(size_t i, Expression& e) const {
     if (const LexEntry* r = Lex(i, Category::kRef)) {
-      if (w_[i].fold == "current" && (Lex(i + 1, Category::kUnit) || Is(i + 1, "quarter"))) return i;
+      if (w_[i].fold == "current" && (Lex(i + 1, Category::kUnit) || Is(i + 1, "quarter")))
+        return i;
       e.form = Form::kReference;
       e.reference = r->code == "PRESENT" ? Reference::kPresent
                     : r->code == "PAST"  ? Reference::kPast
@@ -1048,7 +1081,9 @@ class Matcher {
       // "17h30", "9h": one token.
       const std::string_view s = i < n_ ? w_[i].fold : std::string_view();
       const size_t h = s.find('h');
-      if (h == std::string_view::npos || h == 0 || h > 2 || s.find_first_not_of("0123456789h") != std::string_view::npos) return i;
+      if (h == std::string_view::npos || h == 0 || h > 2 ||
+          s.find_first_not_of("0123456789h") != std::string_view::npos)
+        return i;
       hour = std::atoi(std::string(s.substr(0, h)).c_str());
       const int minute = h + 1 < s.size() ? std::atoi(std::string(s.substr(h + 1)).c_str()) : 0;
       if (hour > 23 || minute > 59) return i;
@@ -1126,8 +1161,8 @@ void ParseNumber(Word& w) {
   const int value = std::atoi(std::string(f.substr(0, k)).c_str());
   if (suffix.empty()) {
     w.number = value;
-  } else if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" || suffix == "er" ||
-             suffix == "e" || suffix == "re") {
+  } else if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" ||
+             suffix == "er" || suffix == "e" || suffix == "re") {
     w.number = value;
     w.ordinal = true;
   } else if (suffix == "s" && (k == 4 || k == 2) && value % 10 == 0) {
@@ -1144,19 +1179,24 @@ void ParseNumber(Word& w) {
 bool MayOpen(const std::vector<Word>& words, size_t i) {
   const Word& w = words[i];
   if (w.is_punct) return false;
-  if (!w.is_word) return true;  // numbers
+  if (!w.is_word) return true;                              // numbers
   if (w.fold.size() == 2 && w.fold[0] == 'q') return true;  // "Q3"
   if (w.entries == nullptr) return false;
   bool opens = false, function_word = false;
   for (const LexEntry& e : *w.entries) {
     switch (e.category) {
-      case Category::kSince: case Category::kFuture: case Category::kNumNoun:
-      case Category::kCountNoun: case Category::kAgo: case Category::kLater:
+      case Category::kSince:
+      case Category::kFuture:
+      case Category::kNumNoun:
+      case Category::kCountNoun:
+      case Category::kAgo:
+      case Category::kLater:
         break;
       case Category::kNumber:
       case Category::kOpener:
-        if (w.fold == "a" || w.fold == "an" || w.fold == "the" || w.fold == "le" || w.fold == "la" ||
-            w.fold == "les" || w.fold == "un" || w.fold == "une" || w.fold == "that") {
+        if (w.fold == "a" || w.fold == "an" || w.fold == "the" || w.fold == "le" ||
+            w.fold == "la" || w.fold == "les" || w.fold == "un" || w.fold == "une" ||
+            w.fold == "that") {
           function_word = true;
         } else {
           opens = true;
@@ -1174,8 +1214,8 @@ bool MayOpen(const std::vector<Word>& words, size_t i) {
 
 }  // namespace
 
-void Tagger::Tag(std::string_view text, const text::TextLayer& layer, const text::Sentence& sentence,
-                 std::vector<Expression>& out) const {
+void Tagger::Tag(std::string_view text, const text::TextLayer& layer,
+                 const text::Sentence& sentence, std::vector<Expression>& out) const {
   thread_local std::vector<Word> words;  // reused: no allocation per sentence
   words.clear();
   thread_local std::vector<int> tense_marks;  // per word: +1 future, -1 past, -2 weak past, 0
@@ -1191,13 +1231,14 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer, const text
     if (w.is_word) {
       const unsigned char c = static_cast<unsigned char>(w.surface.front());
       w.upper = (c >= 'A' && c <= 'Z') || (c >= 0xC3 && w.surface.size() > 1 &&
-                                            static_cast<unsigned char>(w.surface[1]) >= 0x80 &&
-                                            static_cast<unsigned char>(w.surface[1]) <= 0x9E);
+                                           static_cast<unsigned char>(w.surface[1]) >= 0x80 &&
+                                           static_cast<unsigned char>(w.surface[1]) <= 0x9E);
       // French elision: "l'an" -> "an", "d'août" -> "aout", "qu'en" -> "en".
       const std::string_view sf = w.surface;
-      const size_t apostrophe = sf.size() > 2 && (sf[1] == '\'' || sf.substr(1, 3) == "\xE2\x80\x99") ? 1
-                                : sf.size() > 3 && (sf[2] == '\'' || sf.substr(2, 3) == "\xE2\x80\x99") ? 2
-                                                                                              : 0;
+      const size_t apostrophe =
+          sf.size() > 2 && (sf[1] == '\'' || sf.substr(1, 3) == "\xE2\x80\x99")   ? 1
+          : sf.size() > 3 && (sf[2] == '\'' || sf.substr(2, 3) == "\xE2\x80\x99") ? 2
+                                                                                  : 0;
       if (apostrophe == 1 || apostrophe == 2) {
         const size_t skip = apostrophe == 1 ? 1 : 2;
         if (w.fold.size() > skip + 1) w.fold.remove_prefix(skip);
@@ -1216,8 +1257,8 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer, const text
         // A past participle after a determiner is an adjective ("the reduced dividend").
         const std::string_view prev = words.empty() ? std::string_view() : words.back().fold;
         const bool adjective = prev == "the" || prev == "a" || prev == "an" || prev == "its" ||
-                               prev == "their" || prev == "his" || prev == "her" || prev == "this" ||
-                               prev == "that" || prev == "our";
+                               prev == "their" || prev == "his" || prev == "her" ||
+                               prev == "this" || prev == "that" || prev == "our";
         if (!adjective) mark = -2;  // weak: counts only just before the expression
       }
       tense_marks.push_back(mark);
@@ -1282,12 +1323,12 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer, const text
       if (words[b].fold == "the" && b > 0) --b;
       if (const LexEntry* r = lexicon_->Find(words[b].fold, Category::kSince)) {
         const std::string& c = r->code;
-        e.before = c == "since" ? RangeWord::kSince
-                   : c == "from" ? RangeWord::kFrom
-                   : c == "until" ? RangeWord::kUntil
+        e.before = c == "since"     ? RangeWord::kSince
+                   : c == "from"    ? RangeWord::kFrom
+                   : c == "until"   ? RangeWord::kUntil
                    : c == "between" ? RangeWord::kBetween
-                   : c == "and" ? RangeWord::kAnd
-                                : RangeWord::kTo;
+                   : c == "and"     ? RangeWord::kAnd
+                                    : RangeWord::kTo;
         e.before_begin = words[b].span.begin;
       }
     }

@@ -39,30 +39,30 @@ constexpr int kNoModifier = 99;
 
 struct Expression {
   Form form = Form::kCalendar;
-  text::Span span;            // the expression's bytes (TIMEX3 extent)
+  text::Span span;  // the expression's bytes (TIMEX3 extent)
   TimexType type = TimexType::kDate;
   // Calendar fields; -1 or 0 when the text does not give them.
   int year = -1, month = -1, day = -1, weekday = 0, quarter = 0, decade = -1, century = -1;
-  int day_end = -1;           // "from 12 to 15 March": the last day of a run of days
-  bool overnight = false;     // the night before the reference date
-  bool ago = false;           // counted back from the reference: "three years ago"
-  bool thanksgiving = false;  // the fourth Thursday of November
+  int day_end = -1;              // "from 12 to 15 March": the last day of a run of days
+  bool overnight = false;        // the night before the reference date
+  bool ago = false;              // counted back from the reference: "three years ago"
+  bool thanksgiving = false;     // the fourth Thursday of November
   bool has_year_offset = false;  // "June last year": the year is the reference's plus year_offset
   int year_offset = 0;
   Season season = Season::kNone;
   DayPart part = DayPart::kNone;
   int hour = -1, minute = -1;
-  int modifier = kNoModifier;  // last (-1), this (0), next (+1) before a calendar field or unit
-  bool latest_quarter = false; // "the quarter", "the latest quarter": the last complete one
+  int modifier = kNoModifier;   // last (-1), this (0), next (+1) before a calendar field or unit
+  bool latest_quarter = false;  // "the quarter", "the latest quarter": the last complete one
   bool weekend = false;
   // Units: deictic and anaphoric offsets, durations, set periods.
-  double amount = 0;          // < 0: unspecified ("several years")
-  char unit = 0;              // 'D' 'W' 'M' 'Q' 'Y' 'E' 'C' 'H' 'N'
+  double amount = 0;  // < 0: unspecified ("several years")
+  char unit = 0;      // 'D' 'W' 'M' 'Q' 'Y' 'E' 'C' 'H' 'N'
   Reference reference = Reference::kNone;
-  bool future = false;        // the clause speaks of the future ("will", "next")
-  int tense = 0;              // -1 past, +1 future, 0 the text does not say
+  bool future = false;                  // the clause speaks of the future ("will", "next")
+  int tense = 0;                        // -1 past, +1 future, 0 the text does not say
   RangeWord before = RangeWord::kNone;  // the range word just before the expression
-  uint32_t before_begin = 0;  // where that word starts
+  uint32_t before_begin = 0;            // where that word starts
 };
 
 class Tagger {

@@ -22,9 +22,9 @@
 namespace frontline::time {
 
 struct TimeMention {
-  uint32_t sentence = 0;    // index of the sentence that holds it
-  text::Span span;          // the expression (TIMEX3 extent)
-  TimeValue value;          // its own resolution (TIMEX3 view through value.ToTimex())
+  uint32_t sentence = 0;  // index of the sentence that holds it
+  text::Span span;        // the expression (TIMEX3 extent)
+  TimeValue value;        // its own resolution (TIMEX3 view through value.ToTimex())
   // When the expression opens or closes a range ("since December", "between March and May",
   // "in the spring and summer"), the range and the words that state it; the range is what an
   // event dated by this expression takes.
@@ -34,7 +34,7 @@ struct TimeMention {
 };
 
 struct DocumentTimes {
-  std::optional<Date> publication;  // the reference date used, when there was one
+  std::optional<Date> publication;                // the reference date used, when there was one
   Origin publication_origin = Origin::kExplicit;  // kInferred when recovered from the text
   std::vector<TimeMention> mentions;
 };

@@ -9,22 +9,32 @@ namespace {
 
 std::string_view SeasonCode(Season s) {
   switch (s) {
-    case Season::kSpring: return "SP";
-    case Season::kSummer: return "SU";
-    case Season::kFall: return "FA";
-    case Season::kWinter: return "WI";
-    case Season::kNone: break;
+    case Season::kSpring:
+      return "SP";
+    case Season::kSummer:
+      return "SU";
+    case Season::kFall:
+      return "FA";
+    case Season::kWinter:
+      return "WI";
+    case Season::kNone:
+      break;
   }
   return "";
 }
 
 std::string_view PartCode(DayPart p) {
   switch (p) {
-    case DayPart::kMorning: return "MO";
-    case DayPart::kAfternoon: return "AF";
-    case DayPart::kEvening: return "EV";
-    case DayPart::kNight: return "NI";
-    case DayPart::kNone: break;
+    case DayPart::kMorning:
+      return "MO";
+    case DayPart::kAfternoon:
+      return "AF";
+    case DayPart::kEvening:
+      return "EV";
+    case DayPart::kNight:
+      return "NI";
+    case DayPart::kNone:
+      break;
   }
   return "";
 }
@@ -42,7 +52,8 @@ std::string DurationValue(const Duration& d) {
   char unit = d.unit;
   if (unit == 'N') unit = 'M';  // minutes are M after the T
   // Decades as years, as TimeML annotators write them: "two decades" is P20Y.
-  if (d.unit == 'E') return d.amount < 0 ? "PXDE" : fmt::format("P{}Y", static_cast<long long>(d.amount * 10));
+  if (d.unit == 'E')
+    return d.amount < 0 ? "PXDE" : fmt::format("P{}Y", static_cast<long long>(d.amount * 10));
   if (d.unit == 'C') return "P" + amount + "CE";
   return std::string(time_unit ? "PT" : "P") + amount + unit;
 }
@@ -51,10 +62,14 @@ std::string DurationValue(const Duration& d) {
 
 std::string TimeValue::ToTimex() const {
   switch (reference) {
-    case Reference::kPresent: return "PRESENT_REF";
-    case Reference::kPast: return "PAST_REF";
-    case Reference::kFuture: return "FUTURE_REF";
-    case Reference::kNone: break;
+    case Reference::kPresent:
+      return "PRESENT_REF";
+    case Reference::kPast:
+      return "PAST_REF";
+    case Reference::kFuture:
+      return "FUTURE_REF";
+    case Reference::kNone:
+      break;
   }
   if (type == TimexType::kSet && set_weekday > 0) {
     return part == DayPart::kNone ? fmt::format("XXXX-WXX-{}", set_weekday)
@@ -83,12 +98,19 @@ std::string TimeValue::ToTimex() const {
       if (weekend) v += "-WE";
       return v;
     }
-    case Precision::kMonth: return fmt::format("{:04}-{:02}", start.year, start.month);
-    case Precision::kQuarter: return fmt::format("{:04}-Q{}", start.year, quarter > 0 ? quarter : (start.month - 1) / 3 + 1);
-    case Precision::kSeason: return fmt::format("{:04}-{}", start.year, SeasonCode(season));
-    case Precision::kYear: return fmt::format("{:04}", start.year);
-    case Precision::kDecade: return fmt::format("{:03}", start.year / 10);
-    case Precision::kCentury: return fmt::format("{:02}", start.year / 100);
+    case Precision::kMonth:
+      return fmt::format("{:04}-{:02}", start.year, start.month);
+    case Precision::kQuarter:
+      return fmt::format("{:04}-Q{}", start.year,
+                         quarter > 0 ? quarter : (start.month - 1) / 3 + 1);
+    case Precision::kSeason:
+      return fmt::format("{:04}-{}", start.year, SeasonCode(season));
+    case Precision::kYear:
+      return fmt::format("{:04}", start.year);
+    case Precision::kDecade:
+      return fmt::format("{:03}", start.year / 10);
+    case Precision::kCentury:
+      return fmt::format("{:02}", start.year / 100);
     case Precision::kRange:
       v = FormatDate(start);
       if (part != DayPart::kNone) {
@@ -102,57 +124,84 @@ std::string TimeValue::ToTimex() const {
 
 std::string_view PrecisionName(Precision p) {
   switch (p) {
-    case Precision::kDay: return "day";
-    case Precision::kWeek: return "week";
-    case Precision::kMonth: return "month";
-    case Precision::kQuarter: return "quarter";
-    case Precision::kSeason: return "season";
-    case Precision::kYear: return "year";
-    case Precision::kDecade: return "decade";
-    case Precision::kCentury: return "century";
-    case Precision::kRange: return "range";
-    case Precision::kPublication: return "publication";
+    case Precision::kDay:
+      return "day";
+    case Precision::kWeek:
+      return "week";
+    case Precision::kMonth:
+      return "month";
+    case Precision::kQuarter:
+      return "quarter";
+    case Precision::kSeason:
+      return "season";
+    case Precision::kYear:
+      return "year";
+    case Precision::kDecade:
+      return "decade";
+    case Precision::kCentury:
+      return "century";
+    case Precision::kRange:
+      return "range";
+    case Precision::kPublication:
+      return "publication";
   }
   return "day";
 }
 
 std::string_view OriginName(Origin o) {
   switch (o) {
-    case Origin::kExplicit: return "explicit";
-    case Origin::kRelative: return "relative";
-    case Origin::kInferred: return "inferred";
+    case Origin::kExplicit:
+      return "explicit";
+    case Origin::kRelative:
+      return "relative";
+    case Origin::kInferred:
+      return "inferred";
   }
   return "relative";
 }
 
 std::string_view TimexTypeName(TimexType t) {
   switch (t) {
-    case TimexType::kDate: return "DATE";
-    case TimexType::kTime: return "TIME";
-    case TimexType::kDuration: return "DURATION";
-    case TimexType::kSet: return "SET";
+    case TimexType::kDate:
+      return "DATE";
+    case TimexType::kTime:
+      return "TIME";
+    case TimexType::kDuration:
+      return "DURATION";
+    case TimexType::kSet:
+      return "SET";
   }
   return "DATE";
 }
 
 Date SeasonStart(Season s, int year) {
   switch (s) {
-    case Season::kSpring: return Date{year, 3, 1};
-    case Season::kSummer: return Date{year, 6, 1};
-    case Season::kFall: return Date{year, 9, 1};
-    case Season::kWinter: return Date{year, 12, 1};
-    case Season::kNone: break;
+    case Season::kSpring:
+      return Date{year, 3, 1};
+    case Season::kSummer:
+      return Date{year, 6, 1};
+    case Season::kFall:
+      return Date{year, 9, 1};
+    case Season::kWinter:
+      return Date{year, 12, 1};
+    case Season::kNone:
+      break;
   }
   return Date{year, 1, 1};
 }
 
 Date SeasonEnd(Season s, int year) {
   switch (s) {
-    case Season::kSpring: return Date{year, 5, 31};
-    case Season::kSummer: return Date{year, 8, 31};
-    case Season::kFall: return Date{year, 11, 30};
-    case Season::kWinter: return LastOfMonth(year + 1, 2);
-    case Season::kNone: break;
+    case Season::kSpring:
+      return Date{year, 5, 31};
+    case Season::kSummer:
+      return Date{year, 8, 31};
+    case Season::kFall:
+      return Date{year, 11, 30};
+    case Season::kWinter:
+      return LastOfMonth(year + 1, 2);
+    case Season::kNone:
+      break;
   }
   return Date{year, 12, 31};
 }

@@ -55,15 +55,15 @@ struct TimeValue {
   Precision precision = Precision::kDay;
   Origin origin = Origin::kRelative;
   // Refinements that TIMEX3 can say and a date range cannot.
-  int quarter = 0;                  // 1..4 when precision is kQuarter
-  Season season = Season::kNone;    // when precision is kSeason (a range of seasons: the first)
-  bool weekend = false;             // a week's weekend ("the weekend")
-  DayPart part = DayPart::kNone;    // "Tuesday evening"
-  int hour = -1, minute = -1;       // "5:30 p.m." (type kTime)
+  int quarter = 0;                // 1..4 when precision is kQuarter
+  Season season = Season::kNone;  // when precision is kSeason (a range of seasons: the first)
+  bool weekend = false;           // a week's weekend ("the weekend")
+  DayPart part = DayPart::kNone;  // "Tuesday evening"
+  int hour = -1, minute = -1;     // "5:30 p.m." (type kTime)
   Reference reference = Reference::kNone;
-  Duration duration;                // type kDuration, or the period of a kSet
-  int set_weekday = 0;              // a set of weekdays ("every Thursday"): 1..7
-  int set_month = 0;                // a set of months ("each July"): 1..12
+  Duration duration;    // type kDuration, or the period of a kSet
+  int set_weekday = 0;  // a set of weekdays ("every Thursday"): 1..7
+  int set_month = 0;    // a set of months ("each July"): 1..12
 
   // The value TIMEX3 writes for it: "2020-01-28", "2019-W05", "2019-08", "1989-Q3",
   // "2019-SP", "2019", "199", "P3Y", "PT48H", "PXY", "PRESENT_REF", "1998-01-08T17:30",

@@ -62,8 +62,8 @@ Output RunFrontline(const std::string& args) {
   const fs::path out = fs::path(capture.path()) / "stdout";
   const fs::path err = fs::path(capture.path()) / "stderr";
   // Standard input is /dev/null unless `args` redirects it (the later redirection wins).
-  const std::string command = ShellQuote(testing::FrontlineBinary()) + " </dev/null " + args + " >" +
-                              ShellQuote(out.string()) + " 2>" + ShellQuote(err.string());
+  const std::string command = ShellQuote(testing::FrontlineBinary()) + " </dev/null " + args +
+                              " >" + ShellQuote(out.string()) + " 2>" + ShellQuote(err.string());
   const int status = std::system(command.c_str());
   Output o;
   o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -137,19 +137,23 @@ TEST(FrontlineCliTest, ExtractBatchWithBadInputs) {
   const TempDir dir;
   const std::string good = dir.Write("good.txt", kGoodArticle);
   const std::string empty = dir.Write("empty.txt", "");
-  const std::string binary = dir.Write("binary.dat", std::string("\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16));
-  const std::string broken =
-      dir.Write("broken.txt", "Les troupes sont entrées dans la ville.\nLe préfet a parlé \xC3 midi.\n");
+  const std::string binary =
+      dir.Write("binary.dat", std::string("\x7F"
+                                          "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
+                                          16));
+  const std::string broken = dir.Write(
+      "broken.txt", "Les troupes sont entrées dans la ville.\nLe préfet a parlé \xC3 midi.\n");
   const std::string truncated = dir.Write(
       "truncated.html",
       "<!DOCTYPE html><html lang=\"en\"><head><title>Dam attacked</title></head><body><article>"
       "<p>Drones struck the dam on the eastern river twice on Thursday night, engineers said, "
       "damaging the gates of the spillway.</p><p>Water levels downstream rose by a metre by mor");
-  const std::string feed = dir.Write(
-      "feed.jsonl",
-      "{\"id\": \"feed-1\", \"text\": \"Shelling resumed in the old town on Friday, residents said.\"}\n"
-      "{\"id\": \"feed-2\", \"text\": \n"
-      "{\"id\": \"feed-3\", \"text\": \"Aid trucks crossed the border at dawn, the agency said.\"}\n");
+  const std::string feed = dir.Write("feed.jsonl",
+                                     "{\"id\": \"feed-1\", \"text\": \"Shelling resumed in the old "
+                                     "town on Friday, residents said.\"}\n"
+                                     "{\"id\": \"feed-2\", \"text\": \n"
+                                     "{\"id\": \"feed-3\", \"text\": \"Aid trucks crossed the "
+                                     "border at dawn, the agency said.\"}\n");
 
   const Output o = RunFrontline(DataFlag() + " extract " + ShellQuote(dir.path()));
   EXPECT_EQ(o.exit_code, 1) << "stderr:\n" << o.err;
@@ -207,7 +211,8 @@ TEST(FrontlineCliTest, ExtractBatchWithBadInputs) {
   };
   for (const Bad& b : bad) {
     const std::vector<std::string> named = lines_naming(b.prefix);
-    ASSERT_EQ(named.size(), 1u) << "want one stderr line starting [" << b.prefix << "]\nstderr:\n" << o.err;
+    ASSERT_EQ(named.size(), 1u) << "want one stderr line starting [" << b.prefix << "]\nstderr:\n"
+                                << o.err;
     EXPECT_NE(named[0].find(b.mentions), std::string::npos) << named[0];
   }
   EXPECT_TRUE(lines_naming(good).empty()) << o.err;
@@ -220,7 +225,8 @@ TEST(FrontlineCliTest, ExtractMissingInputGoesOnWithTheOthers) {
   const TempDir dir;
   const std::string good = dir.Write("good.txt", kGoodArticle);
   const std::string missing = dir.path() + "/missing.txt";
-  const Output o = RunFrontline(DataFlag() + " extract " + ShellQuote(missing) + " " + ShellQuote(good));
+  const Output o =
+      RunFrontline(DataFlag() + " extract " + ShellQuote(missing) + " " + ShellQuote(good));
   EXPECT_EQ(o.exit_code, 1);
   EXPECT_TRUE(o.err.starts_with(missing + ": ")) << o.err;
   const std::vector<std::string> lines = Lines(o.out);
@@ -266,9 +272,11 @@ TEST(FrontlineCliTest, ExtractFromStandardInput) {
 }
 
 TEST(FrontlineCliTest, WhenResolvesASentence) {
-  const Output o = RunFrontline(DataFlag() + " when " +
-                                ShellQuote("Rebels entered the town on Tuesday, January 28, and have held it since December.") +
-                                " --published 2020-01-30 --json");
+  const Output o = RunFrontline(
+      DataFlag() + " when " +
+      ShellQuote(
+          "Rebels entered the town on Tuesday, January 28, and have held it since December.") +
+      " --published 2020-01-30 --json");
   ASSERT_EQ(o.exit_code, 0) << o.err;
   const std::vector<std::string> lines = Lines(o.out);
   ASSERT_EQ(lines.size(), 2u) << o.out;

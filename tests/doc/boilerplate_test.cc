@@ -62,10 +62,7 @@ TEST(CleanBlocksTest, Table) {
        {Body(kLead), Body(kQuote), Body(kWithQuote), Body(kSecond)},
        {kLead, kWithQuote, kSecond},
        {}},
-      {"exact repeat dropped",
-       {Body(kLead), Body(kSecond), Body(kLead)},
-       {kLead, kSecond},
-       {}},
+      {"exact repeat dropped", {Body(kLead), Body(kSecond), Body(kLead)}, {kLead, kSecond}, {}},
       {"comment section after LEAVE A REPLY dropped entirely",
        {Body(kLead), Body(kSecond), Body("LEAVE A REPLY"),
         Body("Thank you for this report, my cousins live near the bridge and confirm all of it."),
@@ -113,7 +110,8 @@ TEST(StripCreditTest, Table) {
     std::string_view kept;  // text without its credit
   };
   const std::vector<CreditRow> rows = {
-      {"Civilians flee the shelling on Monday. JANE ROE / AFP", "Civilians flee the shelling on Monday."},
+      {"Civilians flee the shelling on Monday. JANE ROE / AFP",
+       "Civilians flee the shelling on Monday."},
       {"Smoke over the port. Photo: Jane Roe/Reuters", "Smoke over the port."},
       {"Smoke over the port.  JOHN DOE/AP", "Smoke over the port."},
       {"Smoke rises over the eastern district (AFP)", "Smoke rises over the eastern district"},

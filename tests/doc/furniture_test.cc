@@ -23,12 +23,13 @@ void CheckRows(const FurnitureDictionary& dict, const std::vector<Row>& rows) {
   for (const Row& row : rows) {
     const std::optional<FurnitureMatch> got = dict.Match(row.block);
     if (!row.category) {
-      EXPECT_FALSE(got.has_value()) << "[" << row.block << "] matched '" << got->phrase
-                                    << "' (" << got->category << ") but is news";
+      EXPECT_FALSE(got.has_value()) << "[" << row.block << "] matched '" << got->phrase << "' ("
+                                    << got->category << ") but is news";
       continue;
     }
     ASSERT_TRUE(got.has_value()) << "[" << row.block << "] should be " << *row.category;
-    EXPECT_EQ(got->category, *row.category) << "[" << row.block << "] matched '" << got->phrase << "'";
+    EXPECT_EQ(got->category, *row.category)
+        << "[" << row.block << "] matched '" << got->phrase << "'";
   }
 }
 
@@ -45,38 +46,42 @@ constexpr std::string_view kSmallDictionary =
     "contains\tcomments\tplease enter your name\n";
 
 TEST(FurnitureDictionaryTest, SmallDictionary) {
-  const Result<FurnitureDictionary> dict = FurnitureDictionary::Parse(kSmallDictionary, "small.txt");
+  const Result<FurnitureDictionary> dict =
+      FurnitureDictionary::Parse(kSmallDictionary, "small.txt");
   ASSERT_TRUE(dict.ok()) << dict.status().message();
   EXPECT_EQ(dict.value().size(), 8u);
   const std::string long_block =
       "Reporters saw convoys on the road, and officials said that the offer was reserved for our "
       "subscribers in a speech that went on and on about trucks, fuel, water, bread, schools, "
       "clinics, roads, bridges, wells, markets and the many other things that the war destroyed.";
-  CheckRows(dict.value(), {
-      {"Share this article", "share"},
-      {"SHARE THIS ARTICLE!", "share"},
-      {"  share this   article ", "share"},
-      {"Share this article with your friends and family", std::nullopt},
-      {"LEAVE A REPLY", "comments"},
-      {"Leave a reply:", "comments"},
-      {"Read also: In Libya, the big bargain", "teaser"},
-      {"READ ALSO In Libya, the big bargain", "teaser"},
-      {"Lire aussi : Au Mali, la junte", "teaser"},
-      {"Already read also", std::nullopt},
-      {"More: Sudan's army retakes the capital", "teaser"},
-      // The colon is part of a prefix phrase: "more:" does not condemn "More than ...".
-      {"More than 200 people were killed in the attack, officials said.", std::nullopt},
-      {"Article reserved for our subscribers Read also In Libya, the big bargain", "paywall"},
-      {"\xC2\xA9 2024 The Example Times", "legal"},
-      {"Please enter your name here", "comments"},
-      {long_block, std::nullopt},  // contains phrases only condemn short blocks
-      {"Rebels said they would share power with the council.", std::nullopt},
-      {"", std::nullopt},
-  });
+  CheckRows(
+      dict.value(),
+      {
+          {"Share this article", "share"},
+          {"SHARE THIS ARTICLE!", "share"},
+          {"  share this   article ", "share"},
+          {"Share this article with your friends and family", std::nullopt},
+          {"LEAVE A REPLY", "comments"},
+          {"Leave a reply:", "comments"},
+          {"Read also: In Libya, the big bargain", "teaser"},
+          {"READ ALSO In Libya, the big bargain", "teaser"},
+          {"Lire aussi : Au Mali, la junte", "teaser"},
+          {"Already read also", std::nullopt},
+          {"More: Sudan's army retakes the capital", "teaser"},
+          // The colon is part of a prefix phrase: "more:" does not condemn "More than ...".
+          {"More than 200 people were killed in the attack, officials said.", std::nullopt},
+          {"Article reserved for our subscribers Read also In Libya, the big bargain", "paywall"},
+          {"\xC2\xA9 2024 The Example Times", "legal"},
+          {"Please enter your name here", "comments"},
+          {long_block, std::nullopt},  // contains phrases only condemn short blocks
+          {"Rebels said they would share power with the council.", std::nullopt},
+          {"", std::nullopt},
+      });
 }
 
 TEST(FurnitureDictionaryTest, MatchReportsPhraseAndWholeLine) {
-  const Result<FurnitureDictionary> dict = FurnitureDictionary::Parse(kSmallDictionary, "small.txt");
+  const Result<FurnitureDictionary> dict =
+      FurnitureDictionary::Parse(kSmallDictionary, "small.txt");
   ASSERT_TRUE(dict.ok()) << dict.status().message();
   const auto line = dict.value().Match("Leave a Reply");
   ASSERT_TRUE(line.has_value());
@@ -92,36 +97,39 @@ TEST(FurnitureDictionaryTest, RealDictionary) {
   const Result<FurnitureDictionary> dict = FurnitureDictionary::Load(testing::DataDir());
   ASSERT_TRUE(dict.ok()) << dict.status().message();
   EXPECT_GT(dict.value().size(), 100u);
-  CheckRows(dict.value(), {
-      {"LEAVE A REPLY", "comments"},
-      {"Please enter your name here", "comments"},
-      {"Please enter your comment!", "comments"},
-      {"Article reserved for our subscribers Read also In Libya, the big bargain", "paywall"},
-      {"Lire aussi : Au Sahel, l'armée se replie vers le sud", "teaser"},
-      {"Read also: Sudan's army retakes the capital's centre", "teaser"},
-      {"Share this article", "share"},
-      {"Share this story", "share"},
-      {"More: Sudan's army retakes the capital's centre", "teaser"},
-      // News that shares words with furniture phrases ("more:", "video:", "related:" are
-      // prefixes whose colon is part of the match).
-      {"More than 200 people were killed in the attack, officials said.", std::nullopt},
-      {"Video footage verified by reporters showed tanks entering the town.", std::nullopt},
-      {"Related clashes were reported in the south of the province.", std::nullopt},
-      // Agency names in running text are not photo credits ("reuters/", "dpa/" are).
-      {"Two soldiers were killed in the attack, a military source told Reuters on Monday.",
-       std::nullopt},
-      {"Bei dem Angriff wurden zwei Soldaten getötet, wie die dpa am Montag berichtete.",
-       std::nullopt},
-      {"Getty Images", "credit"},
-      {"Rebels said they would share power with the council.", std::nullopt},
-      {"Residents were asked to leave the area, a reply to the ultimatum.", std::nullopt},
-      {"The commander refused to reply to questions about the subscribers of the militia's channel.",
-       std::nullopt},
-      {"He read also the names of the dead aloud, one by one, at the funeral in Deir ez-Zor.",
-       std::nullopt},
-      {"Troops entered the town on Tuesday after three days of shelling, residents said.",
-       std::nullopt},
-  });
+  CheckRows(
+      dict.value(),
+      {
+          {"LEAVE A REPLY", "comments"},
+          {"Please enter your name here", "comments"},
+          {"Please enter your comment!", "comments"},
+          {"Article reserved for our subscribers Read also In Libya, the big bargain", "paywall"},
+          {"Lire aussi : Au Sahel, l'armée se replie vers le sud", "teaser"},
+          {"Read also: Sudan's army retakes the capital's centre", "teaser"},
+          {"Share this article", "share"},
+          {"Share this story", "share"},
+          {"More: Sudan's army retakes the capital's centre", "teaser"},
+          // News that shares words with furniture phrases ("more:", "video:", "related:" are
+          // prefixes whose colon is part of the match).
+          {"More than 200 people were killed in the attack, officials said.", std::nullopt},
+          {"Video footage verified by reporters showed tanks entering the town.", std::nullopt},
+          {"Related clashes were reported in the south of the province.", std::nullopt},
+          // Agency names in running text are not photo credits ("reuters/", "dpa/" are).
+          {"Two soldiers were killed in the attack, a military source told Reuters on Monday.",
+           std::nullopt},
+          {"Bei dem Angriff wurden zwei Soldaten getötet, wie die dpa am Montag berichtete.",
+           std::nullopt},
+          {"Getty Images", "credit"},
+          {"Rebels said they would share power with the council.", std::nullopt},
+          {"Residents were asked to leave the area, a reply to the ultimatum.", std::nullopt},
+          {"The commander refused to reply to questions about the subscribers of the militia's "
+           "channel.",
+           std::nullopt},
+          {"He read also the names of the dead aloud, one by one, at the funeral in Deir ez-Zor.",
+           std::nullopt},
+          {"Troops entered the town on Tuesday after three days of shelling, residents said.",
+           std::nullopt},
+      });
 }
 
 TEST(FurnitureDictionaryTest, ParseErrorsNameFileAndLine) {

@@ -50,22 +50,26 @@ struct MetaRow {
 TEST(ReadHtmlTest, PublishedDatePrecedence) {
   const std::string jsonld =
       "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
-      "\"@type\":\"NewsArticle\",\"headline\":\"Town falls\",\"datePublished\":\"2020-01-27T08:00:00Z\"}"
+      "\"@type\":\"NewsArticle\",\"headline\":\"Town "
+      "falls\",\"datePublished\":\"2020-01-27T08:00:00Z\"}"
       "</script>";
   const std::string graph =
       "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
       "{\"@type\":\"WebSite\",\"name\":\"Example Daily\"},"
-      "{\"@type\":\"NewsArticle\",\"headline\":\"Town falls\",\"datePublished\":\"2021-03-29T10:00:00+02:00\"}]}"
+      "{\"@type\":\"NewsArticle\",\"headline\":\"Town "
+      "falls\",\"datePublished\":\"2021-03-29T10:00:00+02:00\"}]}"
       "</script>";
-  const std::string meta = "<meta property=\"article:published_time\" content=\"2020-01-28T09:30:00Z\">";
+  const std::string meta =
+      "<meta property=\"article:published_time\" content=\"2020-01-28T09:30:00Z\">";
   const std::string time = "<time datetime=\"2020-01-26\">26 January 2020</time>";
-  const std::string canonical = "<link rel=\"canonical\" href=\"https://news.example/world/2020/01/25/town-falls\">";
+  const std::string canonical =
+      "<link rel=\"canonical\" href=\"https://news.example/world/2020/01/25/town-falls\">";
   const std::string body = std::string(kArticle);
   const std::vector<MetaRow> rows = {
       {"meta beats JSON-LD, <time> and URL", Page(canonical + meta + jsonld, time + body),
        "2020-01-28T09:30:00Z", "meta"},
-      {"JSON-LD beats <time> and URL", Page(canonical + jsonld, time + body), "2020-01-27T08:00:00Z",
-       "json-ld"},
+      {"JSON-LD beats <time> and URL", Page(canonical + jsonld, time + body),
+       "2020-01-27T08:00:00Z", "json-ld"},
       {"JSON-LD inside @graph", Page(graph, body), "2021-03-29T10:00:00+02:00", "json-ld"},
       {"<time datetime> beats the URL", Page(canonical, time + body), "2020-01-26", "time"},
       {"URL date as the last resort", Page(canonical, body), "2020-01-25", "url"},
@@ -145,7 +149,8 @@ TEST(ReadHtmlTest, Body) {
       "<figcaption>Smoke rises over the hills east of the town on Sunday.</figcaption></figure>" +
       std::string(kArticle.substr(9));  // kArticle without its opening <article>
   const std::vector<BodyRow> rows = {
-      {"figcaption goes to the captions, not the body", Page("", article_with_figure),
+      {"figcaption goes to the captions, not the body",
+       Page("", article_with_figure),
        {"pushed into the northern outskirts", "carrying what they could"},
        {"Smoke rises over the hills"},
        {"Smoke rises over the hills east of the town"}},
@@ -169,10 +174,11 @@ TEST(ReadHtmlTest, Body) {
        {"Ceasefire talks stall", "Aid convoy attacked", "Prices of bread double"},
        {}},
       {"entities decoded",
-       Page("", "<article><p>Fighters of the Syrian Democratic Forces &amp; their allies held the "
-                "dam, officials said on Monday, despite repeated attacks by drones.</p>"
-                "<p>Residents said the fighting had cut water to the town&#8217;s eastern districts "
-                "for three days, and that the power station was hit twice.</p></article>"),
+       Page("",
+            "<article><p>Fighters of the Syrian Democratic Forces &amp; their allies held the "
+            "dam, officials said on Monday, despite repeated attacks by drones.</p>"
+            "<p>Residents said the fighting had cut water to the town&#8217;s eastern districts "
+            "for three days, and that the power station was hit twice.</p></article>"),
        {"Forces & their allies", "town’s eastern districts"},
        {"&amp;", "&#8217;"},
        {}},
@@ -180,12 +186,12 @@ TEST(ReadHtmlTest, Body) {
   for (const BodyRow& row : rows) {
     const Document d = Read(row.html);
     for (std::string_view phrase : row.present) {
-      EXPECT_NE(d.text.find(phrase), std::string::npos) << row.description << ": body lacks [" << phrase
-                                                        << "]\nbody: " << d.text;
+      EXPECT_NE(d.text.find(phrase), std::string::npos)
+          << row.description << ": body lacks [" << phrase << "]\nbody: " << d.text;
     }
     for (std::string_view phrase : row.absent) {
-      EXPECT_EQ(d.text.find(phrase), std::string::npos) << row.description << ": body holds [" << phrase
-                                                        << "]\nbody: " << d.text;
+      EXPECT_EQ(d.text.find(phrase), std::string::npos)
+          << row.description << ": body holds [" << phrase << "]\nbody: " << d.text;
     }
     for (std::string_view phrase : row.captions) {
       bool found = false;
@@ -208,7 +214,8 @@ TEST(ReadHtmlTest, TruncatedPageIsReadAndFlagged) {
   EXPECT_FALSE(d.complete);
   ASSERT_FALSE(d.warnings.empty());
   bool mentions = false;
-  for (const std::string& w : d.warnings) mentions = mentions || w.find("truncated") != std::string::npos;
+  for (const std::string& w : d.warnings)
+    mentions = mentions || w.find("truncated") != std::string::npos;
   EXPECT_TRUE(mentions) << ::testing::PrintToString(d.warnings);
   EXPECT_NE(d.text.find("pushed into the northern outskirts"), std::string::npos) << d.text;
   EXPECT_NE(d.text.find("at least 14 people had been killed"), std::string::npos) << d.text;
@@ -257,7 +264,8 @@ TEST(SniffHtmlCharsetTest, Table) {
       {"<html><head><meta charset=\"windows-1256\"></head>", "windows-1256"},
       {"<html><head><META CHARSET='UTF-8'>", "utf-8"},
       {"<meta charset=iso-8859-1>", "iso-8859-1"},
-      {"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">", "windows-1251"},
+      {"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">",
+       "windows-1251"},
       {"<meta http-equiv=\"content-type\" content=\"text/html;charset=Shift_JIS\">", "shift_jis"},
       {"<html><head><title>No charset here</title></head>", ""},
       {"", ""},
@@ -291,7 +299,8 @@ TEST(LooksLikeHtmlTest, Table) {
       {"He wrote that 3 < 5 and that <b> is bold.", false},
       {"", false},
   };
-  for (const Row& row : rows) EXPECT_EQ(LooksLikeHtml(row.bytes), row.want) << "[" << row.bytes << "]";
+  for (const Row& row : rows)
+    EXPECT_EQ(LooksLikeHtml(row.bytes), row.want) << "[" << row.bytes << "]";
 }
 
 }  // namespace

@@ -18,7 +18,8 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\t')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\t'))
+    s.remove_suffix(1);
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   return s;
 }
@@ -47,15 +48,18 @@ std::string Check(std::string_view line, const Document& d) {
   if (auto v = value_after("caption:")) {
     for (const std::string& c : d.captions)
       if (c.find(*v) != std::string::npos) return "";
-    return "no caption holds [" + std::string(*v) + "]; captions: " + ::testing::PrintToString(d.captions);
+    return "no caption holds [" + std::string(*v) +
+           "]; captions: " + ::testing::PrintToString(d.captions);
   }
   if (line.starts_with("+ ")) {
     const std::string_view phrase = line.substr(2);
-    return d.text.find(phrase) != std::string::npos ? "" : "body lacks [" + std::string(phrase) + "]";
+    return d.text.find(phrase) != std::string::npos ? ""
+                                                    : "body lacks [" + std::string(phrase) + "]";
   }
   if (line.starts_with("- ")) {
     const std::string_view phrase = line.substr(2);
-    return d.text.find(phrase) == std::string::npos ? "" : "body holds [" + std::string(phrase) + "]";
+    return d.text.find(phrase) == std::string::npos ? ""
+                                                    : "body holds [" + std::string(phrase) + "]";
   }
   return "unknown assertion";
 }
@@ -64,7 +68,8 @@ TEST(PagesTest, EveryPageMeetsItsExpectations) {
   const fs::path dir = fs::path(testing::SourceDir()) / "tests/doc/pages";
   std::vector<fs::path> pages;
   for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.path().extension() == ".html" && fs::exists(fs::path(entry.path()).replace_extension(".expect"))) {
+    if (entry.path().extension() == ".html" &&
+        fs::exists(fs::path(entry.path()).replace_extension(".expect"))) {
       pages.push_back(entry.path());
     }
   }
@@ -80,7 +85,8 @@ TEST(PagesTest, EveryPageMeetsItsExpectations) {
     const Result<pipeline::Record> record = testing::Pipeline().Process(raw);
     const fs::path expect = fs::path(page).replace_extension(".expect");
     if (!record.ok()) {
-      ADD_FAILURE() << page.filename().string() << ": cannot be read: " << record.status().message();
+      ADD_FAILURE() << page.filename().string()
+                    << ": cannot be read: " << record.status().message();
       continue;
     }
     const std::string contents = testing::ReadFileOrDie(expect.string());

@@ -33,7 +33,9 @@ Collected Read(const std::vector<std::string>& inputs, const SourceOptions& opti
   Collected c;
   c.returned = ReadSources(
       inputs, options, [&](RawDocument&& raw) { c.documents.push_back(std::move(raw)); },
-      [&](const std::string& where, const std::string& what) { c.problems.push_back({where, what}); });
+      [&](const std::string& where, const std::string& what) {
+        c.problems.push_back({where, what});
+      });
   return c;
 }
 
@@ -83,7 +85,8 @@ TEST(ReadSourcesTest, FeedWithMalformedLineYieldsTheGoodRecords) {
       "{\"id\": \"first\", \"title\": \"Dam held\", \"text\": \"Fighters held the dam.\"}\n"
       "{\"id\": \"broken\", \"text\": \"no closing brace\"\n"
       "\n"
-      "{\"id\": 42, \"url\": \"https://news.example/a\", \"html\": \"<p>Shelling resumed.</p>\"}\n");
+      "{\"id\": 42, \"url\": \"https://news.example/a\", \"html\": \"<p>Shelling "
+      "resumed.</p>\"}\n");
   const Collected c = Read({feed});
   ASSERT_EQ(c.documents.size(), 2u) << Describe(c);
   EXPECT_EQ(c.documents[0].id, "first");
@@ -122,7 +125,8 @@ TEST(ReadSourcesTest, MissingFileIsAProblemAndReadingGoesOn) {
   const Collected c = Read({missing, present});
   ASSERT_EQ(c.problems.size(), 1u) << Describe(c);
   EXPECT_EQ(c.problems[0].where, missing);
-  EXPECT_NE(c.problems[0].what.find("no such file or directory"), std::string::npos) << c.problems[0].what;
+  EXPECT_NE(c.problems[0].what.find("no such file or directory"), std::string::npos)
+      << c.problems[0].what;
   ASSERT_EQ(c.documents.size(), 1u);
   EXPECT_EQ(c.documents[0].origin, present);
   EXPECT_EQ(c.returned, 1u);
@@ -232,7 +236,8 @@ TEST(ParseFeedLineTest, Table) {
   const std::vector<Row> rows = {
       {R"({"id": "x", "text": "Hello."})", true, "x", Format::kText, "Hello.", ""},
       {R"({"id": 7, "html": "<p>Hi</p>"})", true, "7", Format::kHtml, "<p>Hi</p>", ""},
-      {R"({"id": 12345678901, "text": "Big id."})", true, "12345678901", Format::kText, "Big id.", ""},
+      {R"({"id": 12345678901, "text": "Big id."})", true, "12345678901", Format::kText, "Big id.",
+       ""},
       {R"({"text": "No id."})", true, "", Format::kText, "No id.", ""},
       {R"({"id": null, "text": "Null id."})", true, "", Format::kText, "Null id.", ""},
       {R"({"id": "x"})", false, "", Format::kAuto, "", "text"},

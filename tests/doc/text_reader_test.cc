@@ -98,7 +98,8 @@ TEST(ReadTextTest, WhiteSpaceOnlyIsAnEmptyDocument) {
   raw.bytes = "  \n\n\t \n";
   const auto record = testing::Pipeline().Process(raw);
   ASSERT_FALSE(record.ok());
-  EXPECT_NE(record.status().message().find("empty"), std::string::npos) << record.status().message();
+  EXPECT_NE(record.status().message().find("empty"), std::string::npos)
+      << record.status().message();
 }
 
 TEST(TextBlocksTest, LinesAndGroups) {
@@ -108,7 +109,8 @@ TEST(TextBlocksTest, LinesAndGroups) {
     std::vector<std::string> blocks;
   };
   const std::vector<BlockRow> rows = {
-      {"blank lines separate blocks", "First block here.\n\nSecond block here.",
+      {"blank lines separate blocks",
+       "First block here.\n\nSecond block here.",
        {"First block here.", "Second block here."}},
       {"short lines stay separate", "Menu\nHome\nWorld", {"Menu", "Home", "World"}},
       {"hard-wrapped lines are joined",
@@ -156,9 +158,9 @@ TEST(ReadTextTest, ScrapedNewspaperArticle) {
     EXPECT_EQ(d.text.find(phrase), std::string::npos) << "body holds furniture [" << phrase << "]";
   }
   constexpr std::string_view kCaption = "Civilians flee the advance of Damascus troops";
-  const size_t in_captions = std::count_if(d.captions.begin(), d.captions.end(), [&](const std::string& c) {
-    return c.find(kCaption) != std::string::npos;
-  });
+  const size_t in_captions =
+      std::count_if(d.captions.begin(), d.captions.end(),
+                    [&](const std::string& c) { return c.find(kCaption) != std::string::npos; });
   EXPECT_EQ(in_captions, 1u) << "captions: " << ::testing::PrintToString(d.captions);
   EXPECT_EQ(Count(d.text, kCaption), 0u) << "the caption is in the body";
   for (const std::string& c : d.captions) {

@@ -24,8 +24,8 @@ class TempGold {
  public:
   explicit TempGold(const std::vector<std::string>& lines) {
     static int counter = 0;
-    path_ = (fs::temp_directory_path() /
-             ("frontline-eval-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".jsonl"))
+    path_ = (fs::temp_directory_path() / ("frontline-eval-test-" + std::to_string(::getpid()) +
+                                          "-" + std::to_string(counter++) + ".jsonl"))
                 .string();
     std::ofstream out(path_, std::ios::binary);
     for (const std::string& l : lines) out << l << '\n';
@@ -76,10 +76,13 @@ const json* ScoresOf(const FileReport& report, std::string_view task) {
 
 // Two small pages whose whole article is their gold text, and one sentence-splitting row.
 std::string PageRow(const std::string& id, const std::string& p1, const std::string& p2) {
-  const std::string html = "<!DOCTYPE html><html lang=\"en\"><head><title>Report</title></head><body>"
-                           "<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
-                           "<article><p>" + p1 + "</p><p>" + p2 + "</p></article>"
-                           "<footer><p>Example Daily, all rights reserved.</p></footer></body></html>";
+  const std::string html =
+      "<!DOCTYPE html><html lang=\"en\"><head><title>Report</title></head><body>"
+      "<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
+      "<article><p>" +
+      p1 + "</p><p>" + p2 +
+      "</p></article>"
+      "<footer><p>Example Daily, all rights reserved.</p></footer></body></html>";
   return json{{"id", id}, {"set", "aeb"}, {"html", html}, {"gold_text", p1 + "\n\n" + p2}}.dump();
 }
 
@@ -99,7 +102,8 @@ const std::string kSentenceRow =
     json{{"id", "ewt-1"},
          {"set", "ud-ewt"},
          {"text", "The shelling stopped at dawn. Residents began to leave their shelters."},
-         {"sentences", {"The shelling stopped at dawn.", "Residents began to leave their shelters."}}}
+         {"sentences",
+          {"The shelling stopped at dawn.", "Residents began to leave their shelters."}}}
         .dump();
 
 TEST(EvaluateFileTest, ScoresEachTaskAndWritesPredictions) {
@@ -161,7 +165,8 @@ TEST(EvaluateFileTest, UnknownSetFailsTheFile) {
 }
 
 TEST(EvaluateFileTest, RowWithoutSetNeedsATask) {
-  const TempGold gold({json{{"id", "x"}, {"text", "One. Two."}, {"sentences", {"One.", "Two."}}}.dump()});
+  const TempGold gold(
+      {json{{"id", "x"}, {"text", "One. Two."}, {"sentences", {"One.", "Two."}}}.dump()});
   const EvalRun without = Evaluate(gold.path());
   EXPECT_FALSE(without.report.ok());
   const EvalRun with = Evaluate(gold.path(), "sentences");
@@ -232,19 +237,29 @@ TEST(EvaluateFileTest, UniversalDependenciesEnglishSentences) {
 // timexes; frontline finds "Tuesday" (value right), "last week" (span right, value right) and
 // "2019" inside a longer gold span, and misses nothing.
 TEST(EvaluateFileTest, TimeTaskTempEvalLayout) {
-  const std::string text = "Troops entered the town on Tuesday. Talks stalled last week. The war began in 2019.";
+  const std::string text =
+      "Troops entered the town on Tuesday. Talks stalled last week. The war began in 2019.";
   const auto offset = [&](const std::string& s) { return static_cast<int>(text.find(s)); };
   const json row{{"id", "te3-own-1"},
                  {"set", "te3"},
                  {"dct", "2020-01-30"},
                  {"text", text},
                  {"timexes", json::array({
-                                 {{"start", offset("Tuesday")}, {"end", offset("Tuesday") + 7},
-                                  {"text", "Tuesday"}, {"type", "DATE"}, {"value", "2020-01-28"}},
-                                 {{"start", offset("last week")}, {"end", offset("last week") + 9},
-                                  {"text", "last week"}, {"type", "DATE"}, {"value", "2020-W04"}},
-                                 {{"start", offset("in 2019")}, {"end", offset("in 2019") + 7},
-                                  {"text", "in 2019"}, {"type", "DATE"}, {"value", "2019"}},
+                                 {{"start", offset("Tuesday")},
+                                  {"end", offset("Tuesday") + 7},
+                                  {"text", "Tuesday"},
+                                  {"type", "DATE"},
+                                  {"value", "2020-01-28"}},
+                                 {{"start", offset("last week")},
+                                  {"end", offset("last week") + 9},
+                                  {"text", "last week"},
+                                  {"type", "DATE"},
+                                  {"value", "2020-W04"}},
+                                 {{"start", offset("in 2019")},
+                                  {"end", offset("in 2019") + 7},
+                                  {"text", "in 2019"},
+                                  {"type", "DATE"},
+                                  {"value", "2019"}},
                              })}};
   TempGold gold({row.dump()});
   const EvalRun run = Evaluate(gold.path());
@@ -254,7 +269,8 @@ TEST(EvaluateFileTest, TimeTaskTempEvalLayout) {
   EXPECT_EQ(scores->value("gold", 0), 3);
   EXPECT_EQ(scores->value("predicted", 0), 3);
   EXPECT_DOUBLE_EQ(scores->value("relaxed_f1", 0.0), 1.0) << scores->dump();
-  EXPECT_NEAR(scores->value("strict_f1", 0.0), 2.0 / 3.0, 1e-9) << scores->dump();  // "2019" vs "in 2019"
+  EXPECT_NEAR(scores->value("strict_f1", 0.0), 2.0 / 3.0, 1e-9)
+      << scores->dump();  // "2019" vs "in 2019"
   EXPECT_DOUBLE_EQ(scores->value("value_accuracy", 0.0), 1.0) << scores->dump();
   ASSERT_EQ(run.predictions.size(), 1u);
   EXPECT_EQ(run.predictions[0]["id"], "te3-own-1");
@@ -264,8 +280,12 @@ TEST(EvaluateFileTest, TimeTaskTempEvalLayout) {
 TEST(EvaluateFileTest, FieldsOfTheWrongTypeDoNotStopTheFile) {
   // A null url and a numeric set are tolerated or reported by row; the good rows are scored.
   const std::vector<std::string> rows = {
-      json{{"id", "r1"}, {"set", "aeb"}, {"url", nullptr}, {"html", "<p>one two three four five</p>"},
-           {"gold_text", "one two three four five"}}.dump(),
+      json{{"id", "r1"},
+           {"set", "aeb"},
+           {"url", nullptr},
+           {"html", "<p>one two three four five</p>"},
+           {"gold_text", "one two three four five"}}
+          .dump(),
       json{{"id", "r2"}, {"set", 5}, {"html", "<p>x</p>"}, {"gold_text", "x"}}.dump(),
   };
   TempGold gold(rows);
@@ -277,12 +297,30 @@ TEST(EvaluateFileTest, FieldsOfTheWrongTypeDoNotStopTheFile) {
 
 TEST(EvaluateFileTest, TimeTaskDucklingLayout) {
   const std::vector<std::string> rows = {
-      json{{"id", "d1"}, {"set", "duckling"}, {"text", "yesterday"}, {"reference", "2013-02-12T04:30:00-02:00"},
-           {"value", "2013-02-11T00:00:00.000-02:00"}, {"grain", "day"}, {"kind", "instant"}}.dump(),
-      json{{"id", "d2"}, {"set", "duckling"}, {"text", "a bowl of soup"}, {"reference", "2013-02-12T04:30:00-02:00"},
-           {"value", nullptr}, {"grain", nullptr}, {"kind", "negative"}}.dump(),
-      json{{"id", "d3"}, {"set", "duckling"}, {"text", "in August"}, {"reference", "2013-02-12T04:30:00-02:00"},
-           {"value", "2013-08-01T00:00:00.000-02:00"}, {"grain", "month"}, {"kind", "instant"}}.dump(),
+      json{{"id", "d1"},
+           {"set", "duckling"},
+           {"text", "yesterday"},
+           {"reference", "2013-02-12T04:30:00-02:00"},
+           {"value", "2013-02-11T00:00:00.000-02:00"},
+           {"grain", "day"},
+           {"kind", "instant"}}
+          .dump(),
+      json{{"id", "d2"},
+           {"set", "duckling"},
+           {"text", "a bowl of soup"},
+           {"reference", "2013-02-12T04:30:00-02:00"},
+           {"value", nullptr},
+           {"grain", nullptr},
+           {"kind", "negative"}}
+          .dump(),
+      json{{"id", "d3"},
+           {"set", "duckling"},
+           {"text", "in August"},
+           {"reference", "2013-02-12T04:30:00-02:00"},
+           {"value", "2013-08-01T00:00:00.000-02:00"},
+           {"grain", "month"},
+           {"kind", "instant"}}
+          .dump(),
   };
   TempGold gold(rows);
   const EvalRun run = Evaluate(gold.path());

@@ -62,7 +62,8 @@ TEST(CompareShinglesTest, Table) {
       // predicted "a b c d" has abcd x1. tp 1, fn 4, fp 0; sum 5.
       {"repeated shingles count as a multiset", "a b c d a b c d", "a b c d", 0.2, 0.0, 0.8},
       // The other way round: the extra abcd, bcda, cdab, dabc are false positives.
-      {"repeated predicted shingles are false positives", "a b c d", "a b c d a b c d", 0.2, 0.8, 0.0},
+      {"repeated predicted shingles are false positives", "a b c d", "a b c d a b c d", 0.2, 0.8,
+       0.0},
       // Unicode words: "café détruit à Alep" is one shingle both sides.
       {"accented words are \\w", "café détruit à Alep", "café, détruit à Alep.", 1.0, 0.0, 0.0},
       // Arabic: 5 words, 2 shingles; prediction drops the first word: 1 shingle, shared.

@@ -38,8 +38,8 @@ TEST(FoldTest, RunningText) {
       {"Kyiv, Kharkiv; Odesa!", "kyiv kharkiv odesa"},
       {"“quoted” words", "quoted words"},
       {"3.5 km", "3 5 km"},
-      {"قَصْفٌ عَنِيف", "قصف عنيف"},  // Arabic letters kept, harakat dropped
-      {"Мариуполь", "мариуполь"},      // other scripts are lower-cased and kept
+      {"قَصْفٌ عَنِيف", "قصف عنيف"},    // Arabic letters kept, harakat dropped
+      {"Мариуполь", "мариуполь"},  // other scripts are lower-cased and kept
       {"", ""},
       {"  -- ", ""},
   };
@@ -48,12 +48,8 @@ TEST(FoldTest, RunningText) {
 
 TEST(FoldTest, AppendFoldedWordAppends) {
   const std::vector<Row> rows = {
-      {"Hay’at", "hayat"},
-      {"Al-Nouman", "alnouman"},
-      {"CHEÏKH", "cheikh"},
-      {"Ma'arrat", "maarrat"},
-      {"ʾIdlib", "idlib"},
-      {"مَعَرَّة", "معرة"},
+      {"Hay’at", "hayat"},     {"Al-Nouman", "alnouman"}, {"CHEÏKH", "cheikh"},
+      {"Ma'arrat", "maarrat"}, {"ʾIdlib", "idlib"},       {"مَعَرَّة", "معرة"},
   };
   for (const Row& row : rows) {
     std::string out = "x ";
@@ -69,16 +65,17 @@ TEST(FoldTest, WordAndApostropheCharacters) {
     bool apostrophe;
   };
   const std::vector<CharRow> rows = {
-      {U'a', true, false},    {U'Z', true, false},    {U'7', true, false},
-      {U'é', true, false},    {U'ق', true, false},    {U'\u064E', true, false},  // fatha, a mark
-      {U'٣', true, false},    {U'-', false, false},   {U' ', false, false},
-      {U'.', false, false},   {U'\'', false, true},   {U'’', false, true},
-      {U'ʿ', true, true},     {U'ʼ', true, true},     {U'“', false, false},
+      {U'a', true, false},  {U'Z', true, false},  {U'7', true, false},
+      {U'é', true, false},  {U'ق', true, false},  {U'\u064E', true, false},  // fatha, a mark
+      {U'٣', true, false},  {U'-', false, false}, {U' ', false, false},
+      {U'.', false, false}, {U'\'', false, true}, {U'’', false, true},
+      {U'ʿ', true, true},   {U'ʼ', true, true},   {U'“', false, false},
   };
   for (const CharRow& row : rows) {
     // ʿ and ʼ are modifier letters (Lm): letters and apostrophes at once.
     EXPECT_EQ(IsWordChar(row.cp), row.word) << "U+" << std::hex << static_cast<uint32_t>(row.cp);
-    EXPECT_EQ(IsApostrophe(row.cp), row.apostrophe) << "U+" << std::hex << static_cast<uint32_t>(row.cp);
+    EXPECT_EQ(IsApostrophe(row.cp), row.apostrophe)
+        << "U+" << std::hex << static_cast<uint32_t>(row.cp);
   }
 }
 

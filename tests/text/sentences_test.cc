@@ -20,7 +20,7 @@ struct FileCase {
   std::vector<std::string> sentences;  // what the splitter must return
 };
 
-constexpr std::string_view kParagraphMark = "\xC2\xB6 ";    // "¶ "
+constexpr std::string_view kParagraphMark = "\xC2\xB6 ";      // "¶ "
 constexpr std::string_view kLineBreakMark = "\xE2\x86\xB5 ";  // "↵ "
 
 // Parses the cases file (format documented at its top). Problems with the file itself are

@@ -24,7 +24,9 @@ Tokenized TokenizeAll(std::string_view text) {
   for (const Token& t : out.tokens) {
     out.surfaces.emplace_back(t.span.Of(text));
     out.folds.push_back(folds.substr(t.fold_begin, t.fold_end - t.fold_begin));
-    out.kinds.push_back(t.kind == TokenKind::kWord ? 'w' : t.kind == TokenKind::kNumber ? 'n' : 'p');
+    out.kinds.push_back(t.kind == TokenKind::kWord     ? 'w'
+                        : t.kind == TokenKind::kNumber ? 'n'
+                                                       : 'p');
   }
   return out;
 }
@@ -101,7 +103,8 @@ TEST(TokenizeTest, RegionOffsetsIndexTheWholeText) {
   EXPECT_EQ(tokens[0].span, (Span{15, 21}));
   EXPECT_EQ(tokens[0].span.Of(text), "Troops");
   EXPECT_EQ(tokens[2].span.Of(text), "Kherson");
-  EXPECT_EQ(folds.substr(tokens[2].fold_begin, tokens[2].fold_end - tokens[2].fold_begin), "kherson");
+  EXPECT_EQ(folds.substr(tokens[2].fold_begin, tokens[2].fold_end - tokens[2].fold_begin),
+            "kherson");
   EXPECT_TRUE(folds.starts_with("existing"));
 }
 

@@ -26,12 +26,18 @@ TEST(Utf8Test, FindInvalidUtf8) {
       {"largest code point U+10FFFF", "\xF4\x8F\xBF\xBF", npos},
       {"U+FFFF", "\xEF\xBF\xBF", npos},
       {"last code point before the surrogates", "\xED\x9F\xBF", npos},
-      {"lone continuation byte", "ab\x80" "cd", 2},
+      {"lone continuation byte",
+       "ab\x80"
+       "cd",
+       2},
       {"continuation byte at the start", "\xBF", 0},
       {"two-byte sequence cut at the end", "caf\xC3", 3},
       {"two-byte sequence cut by ASCII", "caf\xC3(", 3},
       {"three-byte sequence cut at the end", "x \xE2\x82", 2},
-      {"four-byte sequence cut by ASCII", "\xF0\x9F\x9A" "A", 0},
+      {"four-byte sequence cut by ASCII",
+       "\xF0\x9F\x9A"
+       "A",
+       0},
       {"overlong two-byte slash", "ok \xC0\xAF", 3},
       {"overlong C1 lead", "\xC1\xBF", 0},
       {"overlong three-byte", "\xE0\x80\xAF", 0},
@@ -54,9 +60,8 @@ TEST(Utf8Test, AppendThenDecodeRoundTrips) {
     size_t bytes;  // length of its UTF-8 form
   };
   const std::vector<Row> rows = {
-      {U'\0', 1},     {U'A', 1},       {0x7F, 1},       {0x80, 2},     {U'é', 2},
-      {0x7FF, 2},     {0x800, 3},      {U'€', 3},       {U'ق', 2},     {0xFFFD, 3},
-      {0xFFFF, 3},    {0x10000, 4},    {U'🚀', 4},      {0x10FFFF, 4},
+      {U'\0', 1}, {U'A', 1}, {0x7F, 1},   {0x80, 2},   {U'é', 2},    {0x7FF, 2}, {0x800, 3},
+      {U'€', 3},  {U'ق', 2}, {0xFFFD, 3}, {0xFFFF, 3}, {0x10000, 4}, {U'🚀', 4},  {0x10FFFF, 4},
   };
   for (const Row& row : rows) {
     std::string out = "<";
@@ -88,9 +93,13 @@ TEST(Utf8Test, DecodeIllFormedGivesReplacementAndAdvancesOneByte) {
     std::string_view bytes;
   };
   const std::vector<Row> rows = {
-      {"lone continuation byte", "\x80" "A"},
+      {"lone continuation byte",
+       "\x80"
+       "A"},
       {"lead byte cut at the end", "\xC3"},
-      {"lead byte followed by ASCII", "\xE2" "AB"},
+      {"lead byte followed by ASCII",
+       "\xE2"
+       "AB"},
   };
   for (const Row& row : rows) {
     size_t pos = 0;

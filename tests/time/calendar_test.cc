@@ -26,9 +26,7 @@ TEST(CalendarTest, Weekdays) {
   const Row rows[] = {
       {{2020, 1, 28}, 2},  // a Tuesday
       {{1970, 1, 1}, 4},   // a Thursday
-      {{2000, 2, 29}, 2},
-      {{1969, 12, 31}, 3},
-      {{2024, 12, 29}, 7},
+      {{2000, 2, 29}, 2}, {{1969, 12, 31}, 3}, {{2024, 12, 29}, 7},
   };
   for (const Row& r : rows) EXPECT_EQ(Weekday(r.date), r.weekday) << FormatDate(r.date);
 }

@@ -31,10 +31,10 @@ TEST(CanonicalArticleTimesTest, ResolvesAsAnAnalystWould) {
       {"April 2019", "2019-04-01", "2019-04-30", "month"},
       {"August", "2019-08-01", "2019-08-31", "month"},
       {"Tuesday, January 28", "2020-01-28", "2020-01-28", "day"},
-      {"December", "2019-12-01", "2020-01-28", "range"},          // since December
-      {"summer", "2019-03-01", "2019-08-31", "season"},           // in the spring and summer
+      {"December", "2019-12-01", "2020-01-28", "range"},  // since December
+      {"summer", "2019-03-01", "2019-08-31", "season"},   // in the spring and summer
       {"October 2012", "2012-10-01", "2012-10-31", "month"},
-      {"2016", "2016-01-01", "2020-01-28", "range"},              // from 2016
+      {"2016", "2016-01-01", "2020-01-28", "range"},  // from 2016
       {"a year later", "2017-01-01", "2017-12-31", "year"},
   };
   for (const Want& w : wants) {

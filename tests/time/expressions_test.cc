@@ -21,7 +21,8 @@ struct Row {
 
 std::vector<Row> ReadRows() {
   std::vector<Row> rows;
-  std::istringstream in(testing::ReadFileOrDie(testing::SourceDir() + "/tests/time/expressions.tsv"));
+  std::istringstream in(
+      testing::ReadFileOrDie(testing::SourceDir() + "/tests/time/expressions.tsv"));
   std::string line;
   int line_no = 0;
   while (std::getline(in, line)) {
@@ -33,7 +34,8 @@ std::vector<Row> ReadRows() {
       ADD_FAILURE() << "expressions.tsv:" << line_no << ": expected three TAB-separated fields";
       continue;
     }
-    rows.push_back(Row{line_no, line.substr(0, t1), line.substr(t1 + 1, t2 - t1 - 1), line.substr(t2 + 1)});
+    rows.push_back(
+        Row{line_no, line.substr(0, t1), line.substr(t1 + 1, t2 - t1 - 1), line.substr(t2 + 1)});
   }
   return rows;
 }
@@ -42,7 +44,8 @@ std::vector<Row> ReadRows() {
 std::string Resolve(const Row& row, std::string* all) {
   text::TextLayer layer;
   const text::Span whole{0, static_cast<uint32_t>(row.text.size())};
-  text::Analyze(row.text, std::span<const text::Span>(&whole, 1), testing::Pipeline().splitter(), layer);
+  text::Analyze(row.text, std::span<const text::Span>(&whole, 1), testing::Pipeline().splitter(),
+                layer);
   std::optional<Date> reference;
   if (row.reference != "-") reference = ParseIsoDate(row.reference);
   const DocumentTimes times = testing::Pipeline().time_stage().Annotate(row.text, layer, reference);
@@ -53,7 +56,8 @@ std::string Resolve(const Row& row, std::string* all) {
   const TimeMention& last = times.mentions.back();
   const TimeValue& v = last.has_range ? last.range : last.value;
   if (!v.dated) return "undated " + v.ToTimex();
-  return FormatDate(v.start) + " " + FormatDate(v.end) + " " + std::string(PrecisionName(v.precision));
+  return FormatDate(v.start) + " " + FormatDate(v.end) + " " +
+         std::string(PrecisionName(v.precision));
 }
 
 TEST(TimeExpressionsTest, Table) {
@@ -70,7 +74,8 @@ TEST(TimeExpressionsTest, Table) {
     ADD_FAILURE() << "expressions.tsv:" << row.line << ": [" << row.text << "] at " << row.reference
                   << "\n  got:  " << got << "\n  want: " << row.expected << "\n  tagged:" << all;
   }
-  std::cout << "[ TIME     ] " << right << " of " << rows.size() << " expressions resolved as expected\n";
+  std::cout << "[ TIME     ] " << right << " of " << rows.size()
+            << " expressions resolved as expected\n";
 }
 
 }  // namespace
