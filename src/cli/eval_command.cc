@@ -12,12 +12,13 @@
 namespace frontline::cli {
 
 void EvalCommand::Register(CLI::App& app) {
-  std::string names;
-  for (const eval::TaskInfo& t : eval::Tasks())
-    names += (names.empty() ? "" : ", ") + std::string(t.name);
-  app.add_option("files", files_, "gold files (JSONL)")->required();
   std::vector<std::string> task_names;
-  for (const eval::TaskInfo& t : eval::Tasks()) task_names.emplace_back(t.name);
+  std::string names;
+  for (const eval::TaskInfo& t : eval::Tasks()) {
+    task_names.emplace_back(t.name);
+    names += (names.empty() ? "" : ", ") + task_names.back();
+  }
+  app.add_option("files", files_, "gold files (JSONL)")->required();
   app.add_option("--task", task_,
                  "score every row with this task (" + names + "); default: each row's \"set\"")
       ->check(CLI::IsMember(task_names));

@@ -480,7 +480,6 @@ class Extractor {
     const double threshold = std::max(10.0, t.score * 0.2);
     const std::string_view top_class =
         t.node->type == GUMBO_NODE_ELEMENT ? Attr(t.node->v.element, "class") : std::string_view();
-    for (size_t i = top; i-- > 0;) (void)i;
     for (size_t i = 1; i < infos_.size(); ++i) {
       const Info& s = infos_[i];
       if (s.parent != t.parent) continue;

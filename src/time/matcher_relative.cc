@@ -340,8 +340,7 @@ bool Matcher::CountAt(size_t& j, double& amount) const {
     j += 2;
     return true;
   }
-  if (const LexEntry* v = Lex(j, Category::kVague)) {
-    (void)v;
+  if (Lex(j, Category::kVague) != nullptr) {
     amount = -1;
     ++j;
     return true;
@@ -441,8 +440,7 @@ size_t Matcher::CountedUnit(size_t i, Expression& e) const {
     return k;
   }
   if (!the && !lead) {
-    if (const LexEntry* a = Lex(k, Category::kAgo)) {
-      (void)a;
+    if (Lex(k, Category::kAgo) != nullptr) {
       e.form = Form::kDeictic;
       e.ago = true;
       e.amount = -std::max(amount, 1.0);

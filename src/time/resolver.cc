@@ -327,10 +327,8 @@ DocumentTimes TimeStage::Annotate(std::string_view text, const text::TextLayer& 
   std::vector<Expression> expressions;
   std::vector<uint32_t> sentence_of;
   for (uint32_t s = 0; s < layer.sentences.size(); ++s) {
-    const size_t before = expressions.size();
     tagger_.Tag(text, layer, layer.sentences[s], expressions);
     sentence_of.resize(expressions.size(), s);
-    (void)before;
   }
 
   // The reference date: the publication date, else one inferred from the text.
@@ -431,15 +429,12 @@ DocumentTimes TimeStage::Annotate(std::string_view text, const text::TextLayer& 
       continue;
     }
     if (m.value.precision == Precision::kRange) continue;
-    if ((e.before == RangeWord::kSince || e.before == RangeWord::kFrom) && out.publication &&
-        m.value.start <= *out.publication && m.value.precision != Precision::kDay) {
-      m.has_range = true;
-      m.range = m.value;
-      m.range.end = *out.publication;
-      m.range.precision = Precision::kRange;
-      m.range_span = text::Span{e.before_begin, m.span.end};
-    } else if (e.before == RangeWord::kSince && out.publication &&
-               m.value.start <= *out.publication) {
+    // "since X" runs to the reference date; so does "from X" unless X is a single day ("from
+    // January 5" usually has its end elsewhere).
+    const bool to_reference =
+        e.before == RangeWord::kSince ||
+        (e.before == RangeWord::kFrom && m.value.precision != Precision::kDay);
+    if (to_reference && out.publication && m.value.start <= *out.publication) {
       m.has_range = true;
       m.range = m.value;
       m.range.end = *out.publication;
