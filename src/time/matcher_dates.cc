@@ -376,6 +376,13 @@ size_t Matcher::Year(size_t i, Expression& e) const {
     // "the 1990s": not when the decade describes a noun ("a 1980s band").
     if (j + 1 < n_ && w_[j + 1].is_word && !w_[j + 1].upper && !IsLinkWord(w_[j + 1].fold))
       return i;
+    // "in his 30s", "in their early twenties": an age, not a time.
+    for (size_t b : {i, j}) {
+      if (b > 0 && (Is(b - 1, "his") || Is(b - 1, "her") || Is(b - 1, "their") ||
+                    Is(b - 1, "my") || Is(b - 1, "your") || Is(b - 1, "our"))) {
+        return i;
+      }
+    }
     e.form = Form::kCalendar;
     e.decade = w_[j].number / 10;
     if (w_[j].number % 100 == 0 && w_[j].fold.ends_with("00s")) {

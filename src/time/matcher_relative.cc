@@ -213,7 +213,7 @@ size_t Matcher::ModifiedUnit(size_t i, Expression& e) const {
       e.weekend = weekend;
       return k + 1;
     }
-    if (plural && the && Is(j, "coming")) {  // "the coming weeks"
+    if (plural && (the || j == i) && Is(j, "coming")) {  // "the coming weeks", "in coming weeks"
       e.form = Form::kReference;
       e.reference = Reference::kFuture;
       return k + 1;
@@ -283,6 +283,10 @@ size_t Matcher::AnaphoricDay(size_t i, Expression& e) const {
     j += Is(j, "la") ? 2 : 1;
   } else if ((Is(j, "the") || Is(j, "that")) && Is(j + 1, "day") &&
              (Is(j + 2, "before") || Is(j + 2, "after"))) {
+    // "the day before returning", "the day after the vote": "before" opens a clause or a
+    // phrase that names the anchor, which this rule does not know; only the phrase-final
+    // "the day before" is the day before the narrative time.
+    if (j + 3 < n_ && !w_[j + 3].is_punct) return i;
     amount = Is(j + 2, "before") ? -1 : 1;
     j += 3;
   } else if (Is(j, "the") &&

@@ -39,6 +39,16 @@ void ParseNumber(Word& w) {
   w.digits = static_cast<int>(k);
 }
 
+// Words ending in "-ed" that are not past forms: "will succeed", "a hundred", "indeed".
+bool NotPastEd(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "succeed", "proceed", "exceed", "need", "feed", "speed", "bleed", "breed",
+      "heed",    "indeed",  "hundred", "seed", "greed", "naked", "sacred", "wicked", "embed"};
+  for (std::string_view k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
 // Whether an expression may start at word i: a number, a word of a category that opens
 // expressions, or a function word ("the", "a", "le") followed by a word the lexicon knows.
 bool MayOpen(const std::vector<Word>& words, size_t i) {
@@ -118,7 +128,7 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer,
         mark = 1;
       } else if (FindIn(w.entries, Category::kPast) != nullptr) {
         mark = -1;
-      } else if (w.fold.size() > 4 && w.fold.ends_with("ed")) {
+      } else if (w.fold.size() > 4 && w.fold.ends_with("ed") && !NotPastEd(w.fold)) {
         // A past participle after a determiner is an adjective ("the reduced dividend").
         const std::string_view prev = words.empty() ? std::string_view() : words.back().fold;
         const bool adjective = prev == "the" || prev == "a" || prev == "an" || prev == "its" ||
@@ -163,6 +173,17 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer,
           tense_marks[end - 1 + d] != -2) {
         e.tense = tense_marks[end - 1 + d];
       }
+    }
+    // No marker nearby: a future auxiliary further left still governs the clause ("will be
+    // named commander of the shuttle for a mission in December"), up to the sentence's start.
+    // Past is the default reading of news, so only the future is looked for this far.
+    for (size_t d = 9; e.tense == 0 && d <= 20 && i >= d; ++d) {
+      const Word& back = words[i - d];
+      if (back.is_punct && (back.fold == "." || back.fold == ";" || back.fold == "!" ||
+                            back.fold == "?")) {
+        break;
+      }
+      if (tense_marks[i - d] == 1) e.tense = 1;
     }
     if (e.modifier == 1) e.tense = 1;
     {
