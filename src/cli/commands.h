@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/pipeline.h"
+
 namespace frontline::cli {
 
 constexpr int kExitOk = 0;
@@ -17,7 +19,37 @@ constexpr int kExitSomeFailed = 1;
 constexpr int kExitUsage = 2;
 
 struct GlobalOptions {
-  std::string data_dir;  // --data
+  std::string data_dir;   // --data
+  std::string gazetteer;  // --gazetteer
+};
+
+// Opens the gazetteer for commands that geocode: --gazetteer, $FRONTLINE_GAZETTEER or the
+// set-up's index. A missing index is an error when `required` or when named explicitly;
+// otherwise a note on stderr, and the command runs without places. False on error (reported).
+bool OpenGazetteer(pipeline::Resources& resources, const GlobalOptions& global, bool required);
+
+class GazetteerCommand {
+ public:
+  void Register(CLI::App& app);
+  int Run(const GlobalOptions& global) const;
+
+ private:
+  std::vector<std::string> add_;
+  std::string out_;
+  std::string cities_, countries_, divisions_, words_ = "/usr/share/dict/words";
+  bool no_default_ = false;
+};
+
+class GeocodeCommand {
+ public:
+  void Register(CLI::App& app);
+  int Run(const GlobalOptions& global) const;
+
+ private:
+  std::string text_;
+  bool file_ = false;
+  bool json_ = false;
+  bool explain_ = false;
 };
 
 class ExtractCommand {

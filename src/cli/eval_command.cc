@@ -34,6 +34,7 @@ int EvalCommand::Run(const GlobalOptions& global) const {
     std::fprintf(stderr, "frontline: %s\n", resources.status().message().c_str());
     return kExitUsage;
   }
+  if (!OpenGazetteer(*resources.value(), global, false)) return kExitUsage;
   const pipeline::Pipeline pipeline(*resources.value());
   std::ofstream predictions;
   if (!predictions_.empty()) {

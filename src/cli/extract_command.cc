@@ -28,11 +28,14 @@ int ExtractCommand::Run(const GlobalOptions& global) const {
     std::fprintf(stderr, "frontline: %s\n", resources.status().message().c_str());
     return kExitUsage;
   }
+  if (!OpenGazetteer(*resources.value(), global, false)) return kExitUsage;
   const pipeline::Pipeline pipeline(*resources.value());
   doc::SourceOptions options;
   doc::ParseFormat(format_, options.format);
   options.max_document_bytes = max_bytes_;
-  const pipeline::JsonOptions json_options{tokens_};
+  pipeline::JsonOptions json_options;
+  json_options.tokens = tokens_;
+  json_options.gazetteer = resources.value()->gazetteer.get();
   size_t failed = 0;
   auto report = [&](const std::string& where, const std::string& what) {
     std::fprintf(stderr, "%s: %s\n", where.c_str(), what.c_str());

@@ -13,10 +13,14 @@ int main(int argc, char** argv) {
       "frontline: reads news about armed conflict and writes a structured, dated "
       "record of what it reports.\n\nExit codes: 0 ok, 1 some documents failed, 2 usage."};
   app.require_subcommand(1);
+  app.fallthrough();
   GlobalOptions global;
   app.add_option("--data", global.data_dir,
                  "directory of frontline's dictionaries (default: $FRONTLINE_DATA, else the source "
                  "tree's data/)");
+  app.add_option("--gazetteer", global.gazetteer,
+                 "gazetteer index for commands that geocode (default: $FRONTLINE_GAZETTEER, else "
+                 "the index the set-up built, var/gazetteer.idx)");
   ExtractCommand extract;
   extract.Register(*app.add_subcommand(
       "extract",
@@ -29,6 +33,17 @@ int main(int argc, char** argv) {
   when.Register(*app.add_subcommand(
       "when",
       "Print the time expressions of a text with their resolution, for checking sentences"));
+  GazetteerCommand gazetteer;
+  CLI::App* gazetteer_app = app.add_subcommand("gazetteer", "Build the gazetteer index");
+  gazetteer_app->require_subcommand(1);
+  gazetteer.Register(*gazetteer_app->add_subcommand(
+      "build",
+      "Compile GeoNames places (cities500 and any --add dumps), countries and first-level "
+      "divisions into one index"));
+  GeocodeCommand geocode;
+  geocode.Register(*app.add_subcommand(
+      "geocode",
+      "Print the place mentions of a text with their resolution, for checking sentences"));
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -45,6 +60,8 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("extract")) return extract.Run(global);
     if (app.got_subcommand("eval")) return eval.Run(global);
     if (app.got_subcommand("when")) return when.Run(global);
+    if (app.got_subcommand("gazetteer")) return gazetteer.Run(global);
+    if (app.got_subcommand("geocode")) return geocode.Run(global);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "frontline: internal error: %s\n", e.what());
     return kExitSomeFailed;

@@ -27,6 +27,7 @@ const std::vector<TaskInfo>& Tasks() {
       {"extraction", {"aeb", "extraction"}, MakeExtractionTask},
       {"sentences", {"ud-ewt", "sentences"}, MakeSentencesTask},
       {"time", {"te3", "duckling", "time"}, MakeTimeTask},
+      {"geoparsing", {"lgl", "geovirus", "geoparsing"}, MakeGeoparsingTask},
   };
   return kTasks;
 }
@@ -48,11 +49,6 @@ Result<FileReport> EvaluateFile(
     const std::string& path, std::string_view forced_task, const pipeline::Pipeline& pipeline,
     std::ostream* predictions,
     const std::function<void(const std::string&, const std::string&)>& problem) {
-  if (path.ends_with(".xml")) {
-    return Status::Error("the geoparsing task (XML gold) is not implemented yet");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error("cannot open gold file");
   const TaskInfo* forced = nullptr;
   if (!forced_task.empty()) {
     forced = FindTask(forced_task);
@@ -62,18 +58,8 @@ Result<FileReport> EvaluateFile(
   report.file = path;
   std::map<std::string_view, std::unique_ptr<Task>> running;
   std::vector<std::string_view> order;
-  std::string line;
-  size_t line_no = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const std::string where = fmt::format("{}:{}", path, line_no);
-    const nlohmann::json row = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (row.is_discarded() || !row.is_object()) {
-      problem(where, "malformed JSON row");
-      ++report.problems;
-      continue;
-    }
+  // One row: scored, or reported with its place. A row that names no task stops the file.
+  auto handle = [&](const nlohmann::json& row, const std::string& where, size_t line_no) -> Status {
     const TaskInfo* info = forced;
     if (info == nullptr) {
       const std::string set = StringOf(row, "set");
@@ -102,12 +88,41 @@ Result<FileReport> EvaluateFile(
     if (!added.ok()) {
       problem(where, added.message());
       ++report.problems;
-      continue;
+      return Status::Ok();
     }
     ++report.rows;
     if (predictions != nullptr) {
       *predictions << prediction.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                    << '\n';
+    }
+    return Status::Ok();
+  };
+  if (path.ends_with(".xml")) {
+    // Geoparsing gold (LGL, GeoVirus): whole XML files, one row per article.
+    auto rows = ReadGeoparsingXml(path);
+    if (!rows.ok()) return rows.status();
+    for (size_t i = 0; i < rows.value().size(); ++i) {
+      if (Status s = handle(rows.value()[i], fmt::format("{}: article {}", path, i + 1), i + 1);
+          !s.ok()) {
+        return s;
+      }
+    }
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Status::Error("cannot open gold file");
+    std::string line;
+    size_t line_no = 0;
+    while (std::getline(in, line)) {
+      ++line_no;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      const std::string where = fmt::format("{}:{}", path, line_no);
+      const nlohmann::json row = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+      if (row.is_discarded() || !row.is_object()) {
+        problem(where, "malformed JSON row");
+        ++report.problems;
+        continue;
+      }
+      if (Status s = handle(row, where, line_no); !s.ok()) return s;
     }
   }
   for (std::string_view name : order)

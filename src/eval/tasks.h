@@ -15,6 +15,10 @@ std::unique_ptr<Task> MakeSentencesTask(const pipeline::Pipeline& pipeline);
 // time_task.cc: TempEval-3 rows {"id", "dct", "text", "timexes"} and Duckling rows
 // {"id", "text", "reference", "value", "grain", "kind"}.
 std::unique_ptr<Task> MakeTimeTask(const pipeline::Pipeline& pipeline);
+// geoparsing_task.cc: rows {"id", "text", "toponyms": [{"start", "end", "lat", "lon",
+// "geonameid"}]} (character offsets), read from LGL or GeoVirus XML by ReadGeoparsingXml.
+std::unique_ptr<Task> MakeGeoparsingTask(const pipeline::Pipeline& pipeline);
+Result<std::vector<nlohmann::json>> ReadGeoparsingXml(const std::string& path);
 
 }  // namespace frontline::eval
 

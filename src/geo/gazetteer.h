@@ -1,22 +1,29 @@
-// The gazetteer: GeoNames places with every Latin-script name, found by exact name or by name key.
+// The gazetteer: GeoNames places, countries and first-level divisions with every name, in one
+// compact binary index that opens by mmap.
 //
-// Built in memory from files in GeoNames' 19-column dump format (cities500.txt, a country file
-// such as SY.txt, allCountries.txt): rows are merged by id (a later file's row replaces an
-// earlier one's fields and adds its names). Names in other scripts are not indexed yet: news in
-// English and French names places in Latin script. The compact on-disk index, countries and
-// admin1 areas come with the rest of the geocoding stage.
+// A GazetteerBuilder reads GeoNames' 19-column dumps (cities500.txt, a country file such as
+// SY.txt, allCountries.txt; rows merged by id: the first file's values stand, a later file
+// adds its names and fills the fields the first left empty), countries (the npm package
+// world-countries: names in English and French, ISO codes, demonyms, capital, centre) and
+// first-level divisions (the npm package country-state-city: names, ISO codes, centres; matched to
+// GeoNames admin1 codes), and writes the index. A Gazetteer opens one (or holds one built in
+// memory) and finds places by name: by the folded name first, then by name key, nearest spelling
+// first.
+//
+// Index layout (little-endian, all offsets from the file's start): a header, the place records
+// (fixed size), the string pool, and two open-addressing hash tables (folded name -> places,
+// name key -> (place, folded name)) with their posting lists. Nothing is parsed on open.
 #ifndef FRONTLINE_GEO_GAZETTEER_H_
 #define FRONTLINE_GEO_GAZETTEER_H_
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "status/status.h"
-#include "text/abbreviations.h"
 
 namespace frontline::geo {
 
@@ -28,50 +35,123 @@ struct LatLon {
 // Great-circle distance in kilometres (mean Earth radius 6,371 km).
 double DistanceKm(const LatLon& a, const LatLon& b);
 
+// What kind of place an entry is.
+enum class Level : uint8_t {
+  kPlace = 0,    // a populated place or another GeoNames feature
+  kAdmin1 = 1,   // a first-level division (province, governorate, state)
+  kCountry = 2,  // a country
+  kRegion = 3,   // a continent or a named world region
+};
+
+std::string_view LevelName(Level level);
+
+// One place of the index, as a view: the strings point into the index and live as long as it.
 struct Place {
-  int64_t id = 0;    // GeoNames id (negative or >= 990000000 for places GeoNames lacks)
-  std::string name;  // the preferred name
+  uint32_t index = 0;  // position in the index
+  int64_t id = 0;      // GeoNames id; 0 when the place has none (countries, divisions, regions)
+  std::string_view name;
   LatLon position;
-  char feature_class = 0;    // P populated place, A administrative area, H water, ...
-  std::string feature_code;  // PPL, PPLA, PPLC, ADM1, ...
-  std::string country;       // ISO 3166-1 alpha-2
-  std::string admin1;        // GeoNames admin1 code
+  char feature_class = 0;         // P populated place, A administrative area, H water, ...
+  std::string_view feature_code;  // PPL, PPLA, PPLC, ADM1, PCLI, CONT ...
+  std::string_view country;       // ISO 3166-1 alpha-2 ("" for regions)
+  std::string_view admin1;        // GeoNames admin1 code ("12" for Idlib in Syria)
+  Level level = Level::kPlace;
   int64_t population = 0;
+};
+
+// Flags of one name of the index.
+enum NameFlag : uint32_t {
+  kCommonWord = 1,    // the name, lower-cased, is an ordinary English word ("Mobile", "Reading")
+  kDemonym = 2,       // an adjective or demonym of the country ("Syrian", "syrienne")
+  kAbbreviation = 4,  // a country's initials ("US", "U.S.", "UK")
+  kMain = 8,          // the place's own name (GeoNames name or ASCII name, a country's name)
 };
 
 class Gazetteer {
  public:
-  // Reads GeoNames dump files in order. A malformed line goes to `problem` as ("file:line",
-  // what) and reading goes on; a file that cannot be opened fails the whole call.
+  Gazetteer();
+  Gazetteer(Gazetteer&&) noexcept;
+  Gazetteer& operator=(Gazetteer&&) noexcept;
+  ~Gazetteer();
+
+  // Opens an index file written by GazetteerBuilder::Write (mmap, read-only). Fails with the
+  // path and what is wrong when the file is missing, truncated or of another format.
+  static Result<Gazetteer> Open(const std::string& path);
+  // Takes an index built in memory (GazetteerBuilder::Finish).
+  static Result<Gazetteer> FromBytes(std::string bytes);
+  // Convenience: builds an index in memory from GeoNames dump files alone (no countries or
+  // divisions). Problems with single lines go to `problem` as ("file:line", what).
   static Result<Gazetteer> FromDumps(
       const std::vector<std::string>& paths,
       const std::function<void(const std::string&, const std::string&)>& problem);
 
-  // Places named `name`: those with a name that folds to the same text first, then those with
-  // the same name key, nearest spelling first (edit distance between the folded names); within
-  // each, places of `country` (when given) first, then populated places, seats of government
-  // before other places (PPLC, PPLA, PPLA2 ...), then by population.
-  // At most `limit` places.
-  std::vector<const Place*> Lookup(std::string_view name, std::string_view country = "",
-                                   size_t limit = 10) const;
+  size_t size() const;        // places
+  size_t name_count() const;  // distinct (folded name, place) pairs
+  size_t bytes() const;       // size of the index
 
-  size_t size() const { return places_.size(); }
-  size_t name_count() const { return names_; }
+  Place place(uint32_t index) const;
+  // The place with GeoNames id `id`, or nullptr-equivalent (index == UINT32_MAX) when absent.
+  bool FindId(int64_t id, Place& out) const;
+  // The first-level division `admin1` of `country`, when the index has one.
+  bool FindAdmin1(std::string_view country, std::string_view admin1, Place& out) const;
+  // The country with ISO code `country`, when the index has it.
+  bool FindCountry(std::string_view country, Place& out) const;
+
+  struct Match {
+    Place place;
+    uint32_t distance = 0;  // 0: same folded name; else edit distance of the nearest spelling
+    uint32_t flags = 0;     // NameFlag bits of the name that matched
+  };
+  // Places named `name` (any script): those with a name that folds to the same text first,
+  // then those with the same name key, nearest spelling first; within each, places of
+  // `country` (when given) first, then countries, divisions, populated places, seats of
+  // government before other places (PPLC, PPLA, PPLA2 ...), then by population. At most
+  // `limit` places.
+  std::vector<Match> Lookup(std::string_view name, std::string_view country = "",
+                            size_t limit = 10) const;
+  // Only the exact (folded) names: no key matching. `folded` must already be folded
+  // (LatinFold). Cheap: used to try every phrase of a sentence.
+  std::vector<Match> LookupFolded(std::string_view folded) const;
+  // Whether some name of the index starts with the folded word `word` followed by a space or
+  // ends there: prunes phrase matching.
+  bool StartsName(std::string_view word) const;
+  // Whether the folded word is an ordinary English word (from the word list given at build).
+  bool IsCommonWord(std::string_view word) const;
 
  private:
-  void AddName(uint32_t place, std::string_view name);
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
-  std::vector<Place> places_;
-  std::unordered_map<int64_t, uint32_t> by_id_;
-  using Index =
-      std::unordered_map<std::string, std::vector<uint32_t>, text::StringHash, std::equal_to<>>;
-  Index by_fold_;  // LatinFold(name) -> places
-  struct KeyEntry {
-    uint32_t place;
-    std::string fold;  // the folded name that gave the key
-  };
-  std::unordered_map<std::string, std::vector<KeyEntry>, text::StringHash, std::equal_to<>> by_key_;
-  size_t names_ = 0;
+// Compiles places into an index.
+class GazetteerBuilder {
+ public:
+  using ProblemSink = std::function<void(const std::string&, const std::string&)>;
+
+  GazetteerBuilder();
+  ~GazetteerBuilder();
+
+  // Adds a GeoNames dump. Malformed lines go to `problem`; an unreadable file fails the call.
+  Status AddDump(const std::string& path, const ProblemSink& problem);
+  // Adds countries from world-countries' countries.json, and the continents and world regions
+  // they belong to (centred on the mean of their countries' centres).
+  Status AddCountries(const std::string& path);
+  // Adds first-level divisions from country-state-city's state.json; each is matched to the
+  // GeoNames admin1 code of the places around it (call after the dumps).
+  Status AddDivisions(const std::string& path);
+  // Marks names that are ordinary English words, from a word list (one word per line; only
+  // all-lower-case entries count).
+  Status MarkCommonWords(const std::string& words_path);
+
+  size_t size() const;
+  // The finished index.
+  std::string Finish() const;
+  // Writes the index to `path` atomically (temporary file, then rename).
+  Status Write(const std::string& path) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace frontline::geo

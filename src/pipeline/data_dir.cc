@@ -10,4 +10,17 @@ std::string ResolveDataDir(std::string_view flag) {
   return FRONTLINE_DATA_DIR;
 }
 
+std::string ResolveGazetteer(std::string_view flag) {
+  if (!flag.empty()) return std::string(flag);
+  if (const char* env = std::getenv("FRONTLINE_GAZETTEER"); env != nullptr && *env != '\0')
+    return env;
+  return FRONTLINE_GAZETTEER;
+}
+
+std::string PackagesDir() {
+  if (const char* env = std::getenv("FRONTLINE_PACKAGES"); env != nullptr && *env != '\0')
+    return env;
+  return FRONTLINE_PACKAGES;
+}
+
 }  // namespace frontline::pipeline

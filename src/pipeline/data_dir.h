@@ -11,6 +11,14 @@ namespace frontline::pipeline {
 // was configured with (the source tree's data/).
 std::string ResolveDataDir(std::string_view flag);
 
+// The gazetteer index: `flag` when not empty, else $FRONTLINE_GAZETTEER, else the index the
+// set-up builds (var/gazetteer.idx in the source tree).
+std::string ResolveGazetteer(std::string_view flag);
+
+// Where the set-up installed the npm data packages (node_modules in the source tree), or
+// $FRONTLINE_PACKAGES.
+std::string PackagesDir();
+
 }  // namespace frontline::pipeline
 
 #endif  // FRONTLINE_PIPELINE_DATA_DIR_H_

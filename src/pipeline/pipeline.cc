@@ -15,19 +15,33 @@ Result<std::unique_ptr<Resources>> Resources::Load(const std::string& data_dir) 
   Result<time::Lexicon> lexicon = time::Lexicon::Load(data_dir);
   if (!lexicon.ok()) return lexicon.status();
   resources->time_lexicon = std::move(lexicon).value();
+  Result<geo::GeoWords> geo_words = geo::GeoWords::Load(data_dir);
+  if (!geo_words.ok()) return geo_words.status();
+  resources->geo_words = std::move(geo_words).value();
   return resources;
+}
+
+Status Resources::OpenGazetteer(const std::string& path) {
+  Result<geo::Gazetteer> g = geo::Gazetteer::Open(path);
+  if (!g.ok()) return g.status();
+  gazetteer = std::make_unique<geo::Gazetteer>(std::move(g).value());
+  return Status::Ok();
 }
 
 Pipeline::Pipeline(const Resources& resources)
     : resources_(&resources),
       reader_(resources.furniture),
       splitter_(resources.words),
-      time_(resources.time_lexicon) {}
+      time_(resources.time_lexicon) {
+  if (resources.gazetteer) {
+    geocoder_ = std::make_unique<geo::Geocoder>(*resources.gazetteer, resources.geo_words);
+  }
+}
 
 Result<Record> Pipeline::Process(const doc::RawDocument& raw) const {
   Result<doc::Document> document = reader_.Read(raw);
   if (!document.ok()) return document.status();
-  Record record{std::move(document).value(), {}, {}};
+  Record record{std::move(document).value(), {}, {}, {}};
   Analyze(record);
   return record;
 }
@@ -39,6 +53,7 @@ void Pipeline::Analyze(Record& record) const {
   text::Analyze(record.document.text, spans, splitter_, record.text);
   record.times = time_.Annotate(record.document.text, record.text,
                                 time::ParseIsoDate(record.document.published));
+  if (geocoder_) record.places = geocoder_->Find(record.document.text, record.text);
 }
 
 }  // namespace frontline::pipeline

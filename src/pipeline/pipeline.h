@@ -12,6 +12,8 @@
 #include "doc/document.h"
 #include "doc/furniture.h"
 #include "doc/reader.h"
+#include "geo/gazetteer.h"
+#include "geo/geocoder.h"
 #include "status/status.h"
 #include "text/abbreviations.h"
 #include "text/layer.h"
@@ -26,9 +28,13 @@ struct Resources {
   text::WordLists words;
   doc::FurnitureDictionary furniture;
   time::Lexicon time_lexicon;
+  geo::GeoWords geo_words;
+  std::unique_ptr<geo::Gazetteer> gazetteer;  // null until OpenGazetteer: no geocoding
 
   // Loads every dictionary under `data_dir`; fails with the file and line of the first problem.
   static Result<std::unique_ptr<Resources>> Load(const std::string& data_dir);
+  // Opens the gazetteer index at `path` (mmap); pipelines made afterwards geocode.
+  Status OpenGazetteer(const std::string& path);
 };
 
 // One document after the pipeline: the clean document, its text layer and its times.
@@ -36,6 +42,7 @@ struct Record {
   doc::Document document;
   text::TextLayer text;
   time::DocumentTimes times;
+  std::vector<geo::Toponym> places;  // empty when the pipeline has no gazetteer
 };
 
 class Pipeline {
@@ -52,12 +59,15 @@ class Pipeline {
 
   const text::SentenceSplitter& splitter() const { return splitter_; }
   const time::TimeStage& time_stage() const { return time_; }
+  // The geocoder, or null when the resources have no gazetteer.
+  const geo::Geocoder* geocoder() const { return geocoder_.get(); }
 
  private:
   const Resources* resources_;
   doc::Reader reader_;
   text::SentenceSplitter splitter_;
   time::TimeStage time_;
+  std::unique_ptr<geo::Geocoder> geocoder_;
 };
 
 }  // namespace frontline::pipeline

@@ -97,9 +97,61 @@ nlohmann::json ToJson(const Record& record, const JsonOptions& options) {
   for (const time::TimeMention& m : record.times.mentions)
     times.push_back(TimeMentionJson(m, d.text));
   j["times"] = std::move(times);
+  if (options.gazetteer != nullptr) {
+    nlohmann::json places = nlohmann::json::array();
+    for (const geo::Toponym& t : record.places)
+      places.push_back(ToponymJson(t, *options.gazetteer, d.text, options.explain));
+    j["places"] = std::move(places);
+  }
   j["events"] = nlohmann::json::array();
   j["complete"] = d.complete;
   j["warnings"] = d.warnings;
+  return j;
+}
+
+namespace {
+
+nlohmann::json PlaceJson(const geo::Place& p, const geo::Gazetteer& gazetteer) {
+  nlohmann::json j = {{"geonameid", p.id != 0 ? nlohmann::json(p.id) : nlohmann::json()},
+                      {"name", p.name},
+                      {"lat", p.position.lat},
+                      {"lon", p.position.lon},
+                      {"country", p.country.empty() ? nlohmann::json() : nlohmann::json(p.country)},
+                      {"feature_code", p.feature_code},
+                      {"level", geo::LevelName(p.level)}};
+  geo::Place division;
+  if (p.level == geo::Level::kPlace && gazetteer.FindAdmin1(p.country, p.admin1, division)) {
+    j["admin1"] = division.name;
+  } else if (p.level == geo::Level::kAdmin1) {
+    j["admin1"] = p.name;
+  } else {
+    j["admin1"] = nullptr;
+  }
+  return j;
+}
+
+}  // namespace
+
+nlohmann::json ToponymJson(const geo::Toponym& t, const geo::Gazetteer& gazetteer,
+                           std::string_view text, bool explain) {
+  nlohmann::json j = {
+      {"text", t.span.Of(text)},
+      {"name", t.name_span.Of(text)},
+      {"start", t.span.begin},
+      {"end", t.span.end},
+      {"precision", geo::PrecisionName(t.precision)},
+      {"relation", t.relation.empty() ? nlohmann::json() : nlohmann::json(t.relation)}};
+  j["place"] = t.resolved ? PlaceJson(t.place, gazetteer) : nlohmann::json();
+  if (explain) {
+    nlohmann::json candidates = nlohmann::json::array();
+    for (const geo::Candidate& c : t.candidates) {
+      nlohmann::json cj = PlaceJson(c.place, gazetteer);
+      cj["score"] = c.score;
+      cj["why"] = c.why;
+      candidates.push_back(std::move(cj));
+    }
+    j["candidates"] = std::move(candidates);
+  }
   return j;
 }
 

@@ -11,13 +11,20 @@
 namespace frontline::pipeline {
 
 struct JsonOptions {
-  bool tokens = false;  // include every token with its span and folded form
+  bool tokens = false;   // include every token with its span and folded form
+  bool explain = false;  // include each place mention's candidates with their scores
+  const geo::Gazetteer* gazetteer = nullptr;  // when set, "places" is written
 };
 
 nlohmann::json ToJson(const Record& record, const JsonOptions& options);
 
 // One resolved time mention, as in a document's "times" (docs/schema.md).
 nlohmann::json TimeMentionJson(const time::TimeMention& mention, std::string_view text);
+
+// One place mention, as in a document's "places" (docs/schema.md); with `explain`, its
+// candidates and their scores.
+nlohmann::json ToponymJson(const geo::Toponym& toponym, const geo::Gazetteer& gazetteer,
+                           std::string_view text, bool explain);
 
 // One line of JSONL: compact, UTF-8, invalid sequences (there should be none) replaced.
 std::string ToJsonLine(const nlohmann::json& value);

@@ -55,7 +55,7 @@ TEST(GazetteerTest, ReadsDumpsAndFindsSpellings) {
   for (const auto& row : rows) {
     const auto found = g.value().Lookup(row.name, "SY");
     ASSERT_FALSE(found.empty()) << row.name;
-    EXPECT_EQ(found.front()->id, row.id) << row.name;
+    EXPECT_EQ(found.front().place.id, row.id) << row.name;
   }
   EXPECT_TRUE(g.value().Lookup("Damascus").empty());
 }
@@ -117,7 +117,7 @@ TEST(GazetteerTest, SyrianAlternateNamesFindTheirPlace) {
     if (owners[LatinFold(name)].size() != 1) continue;
     ++tried;
     const auto found = g.value().Lookup(name, "SY", 1);
-    right += !found.empty() && found.front()->id == id;
+    right += !found.empty() && found.front().place.id == id;
   }
   ASSERT_GT(tried, 1000u);
   const double share = static_cast<double>(right) / tried;
@@ -164,14 +164,14 @@ TEST(GazetteerTest, UcdpSyrianPlaceNames) {
       names.push_back(name);
     }
     ++rows;
-    std::vector<const Place*> places;
+    std::vector<Gazetteer::Match> places;
     for (const std::string& name : names) {
       places = g.value().Lookup(name, "SY", 1);
       if (!places.empty()) break;
     }
     if (places.empty()) continue;
     ++found;
-    if (DistanceKm(places.front()->position, {gold.value("lat", 0.0), gold.value("lon", 0.0)}) <=
+    if (DistanceKm(places.front().place.position, {gold.value("lat", 0.0), gold.value("lon", 0.0)}) <=
         25)
       ++within;
   }
