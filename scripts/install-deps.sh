@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   cmake ninja-build g++ pkg-config git python3
   libgumbo-dev libicu-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev
-  libxxhash-dev libpugixml-dev libgtest-dev libgmock-dev libbenchmark-dev clang-format
+  libxxhash-dev libpugixml-dev wamerican libgtest-dev libgmock-dev libbenchmark-dev clang-format
 )
 
 missing=()
