@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
       ++failed;
       continue;
     }
-    records.push_back(pipeline::Record{std::move(document).value(), {}, {}});
+    records.push_back(pipeline::Record{std::move(document).value(), {}, {}, {}});
   }
   auto t1 = Clock::now();
   // Text layer and time, document by document with one reused layer, each stage timed apart.

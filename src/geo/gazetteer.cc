@@ -71,18 +71,6 @@ struct Posting {
 
 uint64_t Hash(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
 
-// True when every letter of `name` is in the Latin blocks: transliterations, not native scripts.
-bool IsLatinScript(std::string_view name) {
-  for (size_t i = 0; i < name.size();) {
-    const char32_t cp = text::DecodeUtf8(name, i);
-    if (cp > 0x24F && !(cp >= 0x1E00 && cp <= 0x1EFF) && !(cp >= 0x2B0 && cp <= 0x2FF) &&
-        !(cp >= 0x2000 && cp <= 0x206F)) {
-      return false;
-    }
-  }
-  return true;
-}
-
 template <typename T>
 bool ParseNumber(std::string_view s, T& out) {
   if (s.empty()) return false;
@@ -94,16 +82,6 @@ bool ParseNumber(std::string_view s, T& out) {
   } else {
     return std::from_chars(s.data(), s.data() + s.size(), out).ec == std::errc();
   }
-}
-
-// How prominent a feature code makes a place: capital, seats of divisions, then the rest.
-int Importance(std::string_view code) {
-  if (code == "PPLC") return 5;
-  if (code == "PPLA") return 4;
-  if (code == "PPLA2") return 3;
-  if (code == "PPLA3") return 2;
-  if (code == "PPLA4" || code == "PPL") return 1;
-  return 0;
 }
 
 // Levenshtein distance between two short strings, in bytes.
@@ -183,6 +161,28 @@ size_t SlotCount(size_t entries) {
 }
 
 }  // namespace
+
+// True when every letter of `name` is in the Latin blocks: transliterations, not native scripts.
+bool IsLatinScript(std::string_view name) {
+  for (size_t i = 0; i < name.size();) {
+    const char32_t cp = text::DecodeUtf8(name, i);
+    if (cp > 0x24F && !(cp >= 0x1E00 && cp <= 0x1EFF) && !(cp >= 0x2B0 && cp <= 0x2FF) &&
+        !(cp >= 0x2000 && cp <= 0x206F)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// How prominent a feature code makes a place: capital, seats of divisions, then the rest.
+int SeatImportance(std::string_view code) {
+  if (code == "PPLC") return 5;
+  if (code == "PPLA") return 4;
+  if (code == "PPLA2") return 3;
+  if (code == "PPLA3") return 2;
+  if (code == "PPLA4" || code == "PPL") return 1;
+  return 0;
+}
 
 std::string_view LevelName(Level level) {
   switch (level) {
@@ -408,8 +408,8 @@ std::vector<Gazetteer::Match> Gazetteer::Lookup(std::string_view name, std::stri
       const bool pa = a.feature_class == 'P', pb = b.feature_class == 'P';
       if (pa != pb) return pa;
       // Seats of government are named in the news more than hamlets of the same name.
-      if (Importance(a.feature_code) != Importance(b.feature_code)) {
-        return Importance(a.feature_code) > Importance(b.feature_code);
+      if (SeatImportance(a.feature_code) != SeatImportance(b.feature_code)) {
+        return SeatImportance(a.feature_code) > SeatImportance(b.feature_code);
       }
       if (a.population != b.population) return a.population > b.population;
       return a.index < b.index;

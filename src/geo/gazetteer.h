@@ -32,6 +32,14 @@ struct LatLon {
   double lon = 0;
 };
 
+// True when every letter of `name` is in the Latin blocks: a transliteration, not a native
+// script.
+bool IsLatinScript(std::string_view name);
+
+// How prominent a feature code makes a place: capital 5, seats of first- to third-level
+// divisions 4..2, other populated places 1, the rest 0.
+int SeatImportance(std::string_view feature_code);
+
 // Great-circle distance in kilometres (mean Earth radius 6,371 km).
 double DistanceKm(const LatLon& a, const LatLon& b);
 

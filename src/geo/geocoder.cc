@@ -21,15 +21,6 @@ constexpr size_t kMaxNameTokens = 6;
 // more than one word before it counts as a mention.
 constexpr int64_t kSmallPlace = 20000;
 
-int Importance(std::string_view code) {
-  if (code == "PPLC") return 5;
-  if (code == "PPLA") return 4;
-  if (code == "PPLA2") return 3;
-  if (code == "PPLA3") return 2;
-  if (code == "PPLA4" || code == "PPL") return 1;
-  return 0;
-}
-
 // One document's tokens with what the geocoder asks of them.
 struct Tokens {
   std::string_view text;
@@ -58,16 +49,6 @@ struct Tokens {
     return f == "-" || f == "'" || f == "`";
   }
 };
-
-// Whether every letter of `s` is Latin.
-bool IsLatinPhrase(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    const char32_t cp = text::DecodeUtf8(s, i);
-    if (cp > 0x24F && !(cp >= 0x1E00 && cp <= 0x1EFF) && !(cp >= 0x2000 && cp <= 0x206F))
-      return false;
-  }
-  return true;
-}
 
 struct Raw {
   size_t first = 0, last = 0;  // tokens of the name, inclusive
@@ -182,11 +163,6 @@ std::vector<Toponym> Geocoder::Find(std::string_view text, const text::TextLayer
           words_->Has("not_place", t.Fold(i))) {
         continue;
       }
-      if (!g.StartsName(t.Fold(i)) && text::IsAscii(t.Surface(i)) &&
-          t.Fold(i).find('.') == std::string_view::npos) {
-        // No name starts with this word: only a kind word after it can make it a place
-        // ("Laurel County"), handled below.
-      }
       size_t best_last = 0;
       std::vector<Gazetteer::Match> best;
       std::string best_fold;
@@ -238,7 +214,7 @@ std::vector<Toponym> Geocoder::Find(std::string_view text, const text::TextLayer
         }
         // A name in another script than the text's (Arabic, Cyrillic, Burmese in English
         // news) is written as a name: it counts as the place's own.
-        if (!text::IsAscii(phrase) && !IsLatinPhrase(phrase)) {
+        if (!text::IsAscii(phrase) && !IsLatinScript(phrase)) {
           for (Gazetteer::Match& m : found) m.flags |= kMain;
         }
         if (!found.empty()) {
@@ -488,7 +464,7 @@ std::vector<Toponym> Geocoder::Find(std::string_view text, const text::TextLayer
         break;
     }
     add(0.6 * std::log10(static_cast<double>(p.population) + 1), "population");
-    add(0.4 * Importance(p.feature_code), "seat of government");
+    add(0.4 * SeatImportance(p.feature_code), "seat of government");
     if (p.level == Level::kPlace && p.feature_class != 'P' && p.feature_class != 'A')
       add(-2, "not a populated place");
     if (m.distance > 0) add(-1.0 - 0.5 * (m.distance - 1), "spelling");
