@@ -1,8 +1,11 @@
-// Throughput of the reader (decoding, normalisation, boilerplate removal) and the text layer
-// (sentences, tokens), on one core, over a corpus read into memory first so that disk speed
-// does not count.
+// Throughput of each stage (reader with boilerplate removal, text layer, time, geocoding,
+// events) and of the whole pipeline, on one core, over a corpus read into memory first so that
+// disk speed does not count.
 //
-//   throughput [--generate N] [--format text|html] [--data DIR] [--examples DIR] [PATH...]
+//   throughput [--generate N] [--format text|html] [--data DIR] [--gazetteer PATH]
+//              [--examples DIR] [PATH...]
+//
+// Geocoding runs when the gazetteer index exists (--gazetteer, else the set-up's index).
 //
 // PATHs are read like `frontline extract` reads them (files, directories, JSONL feeds); without
 // them, --generate N (default 10000) documents are made from examples/. Prints documents/s and
@@ -10,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <filesystem>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -38,7 +42,7 @@ int main(int argc, char** argv) {
   using namespace frontline;
   size_t generate = 10000;
   std::string format_name = "text";
-  std::string data_flag;
+  std::string data_flag, gazetteer_flag;
   std::string examples = std::string(FRONTLINE_SOURCE_DIR) + "/examples";
   std::vector<std::string> paths;
   for (int i = 1; i < argc; ++i) {
@@ -56,12 +60,14 @@ int main(int argc, char** argv) {
       format_name = value();
     } else if (arg == "--data") {
       data_flag = value();
+    } else if (arg == "--gazetteer") {
+      gazetteer_flag = value();
     } else if (arg == "--examples") {
       examples = value();
     } else if (arg == "--help" || arg == "-h") {
       fmt::print(
-          "usage: throughput [--generate N] [--format text|html] [--data DIR] [--examples DIR] "
-          "[PATH...]\n");
+          "usage: throughput [--generate N] [--format text|html] [--data DIR] [--gazetteer PATH] "
+          "[--examples DIR] [PATH...]\n");
       return 0;
     } else {
       paths.push_back(arg);
@@ -72,6 +78,11 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "{}\n", resources.status().message());
     return 2;
   }
+  const std::string index = pipeline::ResolveGazetteer(gazetteer_flag);
+  const auto load0 = Clock::now();
+  const bool geocoding = std::filesystem::exists(index) &&
+                         resources.value()->OpenGazetteer(index).ok();
+  const double load_seconds = Seconds(Clock::now() - load0);
   const pipeline::Pipeline pipeline(*resources.value());
 
   std::vector<doc::RawDocument> corpus;
@@ -106,15 +117,15 @@ int main(int argc, char** argv) {
       ++failed;
       continue;
     }
-    records.push_back(pipeline::Record{std::move(document).value(), {}, {}, {}});
+    records.push_back(pipeline::Record{std::move(document).value(), {}, {}, {}, {}});
   }
   auto t1 = Clock::now();
   // Text layer and time, document by document with one reused layer, each stage timed apart.
   size_t clean_bytes = 0;
-  size_t sentences = 0, tokens = 0, times = 0;
+  size_t sentences = 0, tokens = 0, times = 0, places = 0, events = 0;
   std::vector<text::Span> spans;
   text::TextLayer layer;
-  Clock::duration text_time{}, time_time{};
+  Clock::duration text_time{}, time_time{}, geo_time{}, event_time{};
   for (const auto& record : records) {
     const auto a = Clock::now();
     spans.clear();
@@ -124,12 +135,20 @@ int main(int argc, char** argv) {
     const time::DocumentTimes found = pipeline.time_stage().Annotate(
         record.document.text, layer, time::ParseIsoDate(record.document.published));
     const auto c = Clock::now();
+    std::vector<geo::Toponym> toponyms;
+    if (geocoding) toponyms = pipeline.geocoder()->Find(record.document.text, layer);
+    const auto d = Clock::now();
+    events += pipeline.event_stage().Extract(record.document.text, layer, found, toponyms).size();
+    const auto e = Clock::now();
     text_time += b - a;
     time_time += c - b;
+    geo_time += d - c;
+    event_time += e - d;
     clean_bytes += record.document.text.size();
     sentences += layer.sentences.size();
     tokens += layer.tokens.size();
     times += found.mentions.size();
+    places += toponyms.size();
   }
   auto t2b = Clock::now();
   size_t processed = 0;
@@ -138,20 +157,28 @@ int main(int argc, char** argv) {
 
   fmt::print(
       "corpus: {} documents ({}), {:.1f} MB in, {:.1f} MB clean text, {} sentences, {} tokens, {} "
-      "time expressions, {} failed\n",
+      "time expressions, {} place mentions, {} events, {} failed\n",
       corpus.size(), paths.empty() ? fmt::format("generated {}", format_name) : "read from disk",
-      mb, static_cast<double>(clean_bytes) / 1e6, sentences, tokens, times, failed);
+      mb, static_cast<double>(clean_bytes) / 1e6, sentences, tokens, times, places, events, failed);
+  if (geocoding) {
+    fmt::print("gazetteer: {} ({} places), opened in {:.3f} s\n", index,
+               resources.value()->gazetteer->size(), load_seconds);
+  } else {
+    fmt::print("gazetteer: none at {} (geocoding not measured)\n", index);
+  }
+  auto per_clean = [&](const char* name, Clock::duration t) {
+    fmt::print("  {:<34} {:>10.0f} documents/s {:>9.1f} MB/s of clean text  ({:.3f} s)\n", name,
+               static_cast<double>(records.size()) / Seconds(t),
+               static_cast<double>(clean_bytes) / 1e6 / Seconds(t), Seconds(t));
+  };
   PrintStage("reader + boilerplate", corpus.size(), mb, Seconds(t1 - t0));
-  fmt::print("  {:<34} {:>10.0f} documents/s {:>9.1f} MB/s of clean text  ({:.3f} s)\n",
-             "text layer (sentences + tokens)",
-             static_cast<double>(records.size()) / Seconds(text_time),
-             static_cast<double>(clean_bytes) / 1e6 / Seconds(text_time), Seconds(text_time));
-  fmt::print("  {:<34} {:>10.0f} documents/s {:>9.1f} MB/s of clean text  ({:.3f} s)\n",
-             "time (tag + resolve)", static_cast<double>(records.size()) / Seconds(time_time),
-             static_cast<double>(clean_bytes) / 1e6 / Seconds(time_time), Seconds(time_time));
-  PrintStage("whole: reader + text layer + time", processed, mb, Seconds(t3 - t2b));
-  fmt::print("  time resolution share of the whole: {:.1f}%\n",
-             100.0 * Seconds(time_time) / Seconds(t3 - t2b));
-  fmt::print("  peak RSS {:.1f} MiB (corpus held in memory)\n", bench::PeakRssMiB());
+  per_clean("text layer (sentences + tokens)", text_time);
+  per_clean("time (tag + resolve)", time_time);
+  if (geocoding) per_clean("geocoding (find + resolve)", geo_time);
+  per_clean("events (actors, triggers, roles)", event_time);
+  PrintStage(geocoding ? "whole pipeline (all stages)" : "whole pipeline (no geocoding)", processed,
+             mb, Seconds(t3 - t2b));
+  fmt::print("  peak RSS {:.1f} MiB (corpus held in memory; the index is mapped)\n",
+             bench::PeakRssMiB());
   return 0;
 }

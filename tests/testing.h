@@ -77,6 +77,30 @@ inline const pipeline::Pipeline& Pipeline() {
   return pipeline;
 }
 
+#ifdef FRONTLINE_TEST_GAZETTEER
+// A pipeline with the test gazetteer index (built by the geo_index CTest fixture), or null when
+// the index is absent (the set-up's npm data packages are missing).
+inline const pipeline::Pipeline* GazetteerPipeline() {
+  static const pipeline::Pipeline* pipeline = []() -> const pipeline::Pipeline* {
+    const std::string index = FRONTLINE_TEST_GAZETTEER;
+    if (!std::filesystem::exists(index)) return nullptr;
+    auto resources = pipeline::Resources::Load(DataDir());
+    if (!resources.ok()) {
+      ADD_FAILURE() << resources.status().message();
+      return nullptr;
+    }
+    pipeline::Resources* r = std::move(resources).value().release();  // lives as long as the test
+    const Status s = r->OpenGazetteer(index);
+    if (!s.ok()) {
+      ADD_FAILURE() << s.message();
+      return nullptr;
+    }
+    return new pipeline::Pipeline(*r);
+  }();
+  return pipeline;
+}
+#endif
+
 }  // namespace frontline::testing
 
 // Skips the current test with a clear message when ../shared is not beside the checkout.

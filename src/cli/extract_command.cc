@@ -36,6 +36,7 @@ int ExtractCommand::Run(const GlobalOptions& global) const {
   pipeline::JsonOptions json_options;
   json_options.tokens = tokens_;
   json_options.gazetteer = resources.value()->gazetteer.get();
+  json_options.actors = &resources.value()->actors;
   size_t failed = 0;
   auto report = [&](const std::string& where, const std::string& what) {
     std::fprintf(stderr, "%s: %s\n", where.c_str(), what.c_str());

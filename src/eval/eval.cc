@@ -28,6 +28,7 @@ const std::vector<TaskInfo>& Tasks() {
       {"sentences", {"ud-ewt", "sentences"}, MakeSentencesTask},
       {"time", {"te3", "duckling", "time"}, MakeTimeTask},
       {"geoparsing", {"lgl", "geovirus", "geoparsing"}, MakeGeoparsingTask},
+      {"events", {"acled", "case2021", "ucdp-ged", "fa-kes", "events"}, MakeEventsTask},
   };
   return kTasks;
 }

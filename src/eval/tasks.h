@@ -19,6 +19,9 @@ std::unique_ptr<Task> MakeTimeTask(const pipeline::Pipeline& pipeline);
 // "geonameid"}]} (character offsets), read from LGL or GeoVirus XML by ReadGeoparsingXml.
 std::unique_ptr<Task> MakeGeoparsingTask(const pipeline::Pipeline& pipeline);
 Result<std::vector<nlohmann::json>> ReadGeoparsingXml(const std::string& path);
+// events_task.cc: event sets {"id", "set", "text", "published", "gold"} with set acled,
+// case2021, ucdp-ged or fa-kes (../shared/eval/README.md).
+std::unique_ptr<Task> MakeEventsTask(const pipeline::Pipeline& pipeline);
 
 }  // namespace frontline::eval
 

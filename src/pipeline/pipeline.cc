@@ -18,6 +18,12 @@ Result<std::unique_ptr<Resources>> Resources::Load(const std::string& data_dir) 
   Result<geo::GeoWords> geo_words = geo::GeoWords::Load(data_dir);
   if (!geo_words.ok()) return geo_words.status();
   resources->geo_words = std::move(geo_words).value();
+  Result<event::EventLexicon> event_lexicon = event::EventLexicon::Load(data_dir);
+  if (!event_lexicon.ok()) return event_lexicon.status();
+  resources->event_lexicon = std::move(event_lexicon).value();
+  Result<event::ActorDictionary> actors = event::ActorDictionary::Load(data_dir);
+  if (!actors.ok()) return actors.status();
+  resources->actors = std::move(actors).value();
   return resources;
 }
 
@@ -32,7 +38,8 @@ Pipeline::Pipeline(const Resources& resources)
     : resources_(&resources),
       reader_(resources.furniture),
       splitter_(resources.words),
-      time_(resources.time_lexicon) {
+      time_(resources.time_lexicon),
+      events_(resources.event_lexicon, resources.actors, resources.gazetteer.get()) {
   if (resources.gazetteer) {
     geocoder_ = std::make_unique<geo::Geocoder>(*resources.gazetteer, resources.geo_words);
   }
@@ -41,7 +48,7 @@ Pipeline::Pipeline(const Resources& resources)
 Result<Record> Pipeline::Process(const doc::RawDocument& raw) const {
   Result<doc::Document> document = reader_.Read(raw);
   if (!document.ok()) return document.status();
-  Record record{std::move(document).value(), {}, {}, {}};
+  Record record{std::move(document).value(), {}, {}, {}, {}};
   Analyze(record);
   return record;
 }
@@ -54,6 +61,8 @@ void Pipeline::Analyze(Record& record) const {
   record.times = time_.Annotate(record.document.text, record.text,
                                 time::ParseIsoDate(record.document.published));
   if (geocoder_) record.places = geocoder_->Find(record.document.text, record.text);
+  record.events =
+      events_.Extract(record.document.text, record.text, record.times, record.places);
 }
 
 }  // namespace frontline::pipeline

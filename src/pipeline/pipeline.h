@@ -12,6 +12,9 @@
 #include "doc/document.h"
 #include "doc/furniture.h"
 #include "doc/reader.h"
+#include "event/actors.h"
+#include "event/event.h"
+#include "event/lexicon.h"
 #include "geo/gazetteer.h"
 #include "geo/geocoder.h"
 #include "status/status.h"
@@ -29,6 +32,8 @@ struct Resources {
   doc::FurnitureDictionary furniture;
   time::Lexicon time_lexicon;
   geo::GeoWords geo_words;
+  event::EventLexicon event_lexicon;
+  event::ActorDictionary actors;
   std::unique_ptr<geo::Gazetteer> gazetteer;  // null until OpenGazetteer: no geocoding
 
   // Loads every dictionary under `data_dir`; fails with the file and line of the first problem.
@@ -37,12 +42,14 @@ struct Resources {
   Status OpenGazetteer(const std::string& path);
 };
 
-// One document after the pipeline: the clean document, its text layer and its times.
+// One document after the pipeline: the clean document, its text layer, times, places and
+// events.
 struct Record {
   doc::Document document;
   text::TextLayer text;
   time::DocumentTimes times;
   std::vector<geo::Toponym> places;  // empty when the pipeline has no gazetteer
+  std::vector<event::Event> events;
 };
 
 class Pipeline {
@@ -61,6 +68,8 @@ class Pipeline {
   const time::TimeStage& time_stage() const { return time_; }
   // The geocoder, or null when the resources have no gazetteer.
   const geo::Geocoder* geocoder() const { return geocoder_.get(); }
+  const event::EventStage& event_stage() const { return events_; }
+  const Resources& resources() const { return *resources_; }
 
  private:
   const Resources* resources_;
@@ -68,6 +77,7 @@ class Pipeline {
   text::SentenceSplitter splitter_;
   time::TimeStage time_;
   std::unique_ptr<geo::Geocoder> geocoder_;
+  event::EventStage events_;
 };
 
 }  // namespace frontline::pipeline

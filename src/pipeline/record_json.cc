@@ -1,5 +1,7 @@
 #include "pipeline/record_json.h"
 
+#include <cmath>
+
 namespace frontline::pipeline {
 namespace {
 
@@ -103,7 +105,12 @@ nlohmann::json ToJson(const Record& record, const JsonOptions& options) {
       places.push_back(ToponymJson(t, *options.gazetteer, d.text, options.explain));
     j["places"] = std::move(places);
   }
-  j["events"] = nlohmann::json::array();
+  nlohmann::json events = nlohmann::json::array();
+  if (options.actors != nullptr) {
+    for (const event::Event& e : record.events)
+      events.push_back(EventJson(e, record, *options.actors, options.gazetteer));
+  }
+  j["events"] = std::move(events);
   j["complete"] = d.complete;
   j["warnings"] = d.warnings;
   return j;
@@ -157,6 +164,117 @@ nlohmann::json ToponymJson(const geo::Toponym& t, const geo::Gazetteer& gazettee
 
 std::string ToJsonLine(const nlohmann::json& value) {
   return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+namespace {
+
+nlohmann::json SpanJson(text::Span span, std::string_view text) {
+  if (span.empty()) return nullptr;
+  return {{"text", span.Of(text)}, {"start", span.begin}, {"end", span.end}};
+}
+
+nlohmann::json ActorJson(const event::EventActor& a, const event::ActorDictionary& actors,
+                         std::string_view text) {
+  nlohmann::json j;
+  if (a.actor >= 0) {
+    const event::Actor& actor = actors.actor(static_cast<uint32_t>(a.actor));
+    j["id"] = actor.id;
+    j["name"] = actor.name;
+  } else {
+    j["id"] = nullptr;
+    j["name"] = a.country.empty() ? "" : "Forces of " + a.country;
+  }
+  j["country"] = OrNull(a.country);
+  j["sector"] = OrNull(std::string(event::SectorName(a.sector)));
+  j["inter"] = static_cast<int>(a.sector);
+  j["evidence"] = SpanJson(a.span, text);
+  return j;
+}
+
+nlohmann::json SideJson(const std::vector<event::EventActor>& side, size_t from,
+                        const event::ActorDictionary& actors, std::string_view text) {
+  nlohmann::json j = nlohmann::json::array();
+  for (size_t i = from; i < side.size(); ++i) j.push_back(ActorJson(side[i], actors, text));
+  return j;
+}
+
+}  // namespace
+
+nlohmann::json EventJson(const event::Event& e, const Record& record,
+                         const event::ActorDictionary& actors, const geo::Gazetteer* gazetteer) {
+  const std::string_view text = record.document.text;
+  const event::SubEventInfo& info = event::Info(e.type);
+  nlohmann::json j;
+  j["event_type"] = event::EventTypeName(info.event_type);
+  j["sub_event_type"] = info.id;
+  j["acled_sub_event_type"] = info.acled;
+  j["cameo"] = OrNull(std::string(info.cameo));
+  j["plover"] = OrNull(std::string(info.plover));
+  j["actor1"] = e.side1.empty() ? nlohmann::json() : ActorJson(e.side1[0], actors, text);
+  j["assoc_actor1"] = SideJson(e.side1, 1, actors, text);
+  j["actor2"] = e.side2.empty() ? nlohmann::json() : ActorJson(e.side2[0], actors, text);
+  j["assoc_actor2"] = SideJson(e.side2, 1, actors, text);
+  if (e.location.source == event::LocationSource::kNone) {
+    j["location"] = nullptr;
+  } else {
+    nlohmann::json loc;
+    if (gazetteer != nullptr) {
+      loc = PlaceJson(e.location.place, *gazetteer);
+    } else {
+      loc = {{"name", e.location.place.name},
+             {"lat", e.location.place.position.lat},
+             {"lon", e.location.place.position.lon}};
+    }
+    loc["precision"] = geo::PrecisionName(e.location.precision);
+    loc["source"] = event::LocationSourceName(e.location.source);
+    if (e.location.toponym >= 0) {
+      const geo::Toponym& t = record.places[static_cast<size_t>(e.location.toponym)];
+      loc["evidence"] = SpanJson(t.span, text);
+      loc["relation"] = OrNull(t.relation);
+    } else {
+      loc["evidence"] = nullptr;
+      loc["relation"] = nullptr;
+    }
+    j["location"] = std::move(loc);
+  }
+  if (e.date.source == event::DateSource::kNone) {
+    j["date"] = nullptr;
+  } else {
+    nlohmann::json date = RangeJson(e.date.value);
+    date["source"] = event::DateSourceName(e.date.source);
+    date["evidence"] = nullptr;
+    if (e.date.mention >= 0) {
+      const time::TimeMention& m = record.times.mentions[static_cast<size_t>(e.date.mention)];
+      date["evidence"] = SpanJson(m.has_range ? m.range_span : m.span, text);
+    }
+    j["date"] = std::move(date);
+  }
+  nlohmann::json counts = nlohmann::json::array();
+  for (const event::Count& c : e.counts) {
+    counts.push_back({{"kind", event::CountKindName(c.kind)},
+                      {"min", c.min},
+                      {"max", c.max < 0 ? nlohmann::json() : nlohmann::json(c.max)},
+                      {"best", c.best},
+                      {"exact", c.exact},
+                      {"cumulative", c.cumulative},
+                      {"part", c.part},
+                      {"plus", c.plus},
+                      {"evidence", SpanJson(c.span, text)}});
+  }
+  j["counts"] = std::move(counts);
+  j["fatalities"] = event::Fatalities(e);
+  j["modality"] = {{"fact", e.modality.fact()},
+                   {"negated", e.modality.negated},
+                   {"future", e.modality.future},
+                   {"hypothetical", e.modality.hypothetical},
+                   {"claimed", e.modality.claimed},
+                   {"historical", e.modality.historical},
+                   {"source", SpanJson(e.modality.source, text)}};
+  j["confidence"] = std::round(e.confidence * 1000) / 1000;
+  j["sentence"] = e.sentence;
+  j["evidence"] = SpanJson(record.text.sentences[e.sentence].span, text);
+  j["trigger"] = SpanJson(e.trigger, text);
+  return j;
 }
 
 }  // namespace frontline::pipeline

@@ -14,6 +14,7 @@ struct JsonOptions {
   bool tokens = false;   // include every token with its span and folded form
   bool explain = false;  // include each place mention's candidates with their scores
   const geo::Gazetteer* gazetteer = nullptr;  // when set, "places" is written
+  const event::ActorDictionary* actors = nullptr;  // names the events' actors
 };
 
 nlohmann::json ToJson(const Record& record, const JsonOptions& options);
@@ -25,6 +26,10 @@ nlohmann::json TimeMentionJson(const time::TimeMention& mention, std::string_vie
 // candidates and their scores.
 nlohmann::json ToponymJson(const geo::Toponym& toponym, const geo::Gazetteer& gazetteer,
                            std::string_view text, bool explain);
+
+// One event, as in a document's "events" (docs/schema.md). `gazetteer` may be null.
+nlohmann::json EventJson(const event::Event& event, const Record& record,
+                         const event::ActorDictionary& actors, const geo::Gazetteer* gazetteer);
 
 // One line of JSONL: compact, UTF-8, invalid sequences (there should be none) replaced.
 std::string ToJsonLine(const nlohmann::json& value);
