@@ -91,6 +91,15 @@ int ViolenceType(const event::Event& e) {
   if (event::Info(e.type).event_type == event::EventType::kViolenceAgainstCivilians) return 3;
   if (a == event::Sector::kState || b == event::Sector::kState) return 1;
   if (event::IsArmed(a) && event::IsArmed(b)) return 2;
+  // Sides named only among the associated actors.
+  int state = 0, armed = 0;
+  for (const auto* side : {&e.side1, &e.side2}) {
+    for (const event::EventActor& x : *side) {
+      state += x.sector == event::Sector::kState;
+      armed += event::IsArmed(x.sector) && x.sector != event::Sector::kState;
+    }
+  }
+  if (state == 0 && armed >= 2) return 2;
   return 1;
 }
 

@@ -287,10 +287,15 @@ void Extraction::Coordinate(int& first, std::vector<int>& assoc) const {
     const ActorMention& prev = v_.actors[static_cast<size_t>(first - 1)];
     size_t gap = m.word_begin - prev.word_end;
     bool joined = gap >= 1 && gap <= 2;
+    joined = gap >= 1 && gap <= 3;
+    bool conjunction = false;
     for (size_t w = prev.word_end; w < m.word_begin && joined; ++w) {
       const std::string_view f = v_.words.fold(w);
-      joined = f == "and" || f == "," || f == "the" || f == "et";
+      conjunction = conjunction || f == "and" || f == "," || f == "et";
+      joined = f == "and" || f == "," || f == "the" || f == "et" ||
+               v_.words.token(w).kind == text::TokenKind::kNumber;
     }
+    joined = joined && conjunction;
     if (!joined || v_.words.fold(prev.word_end) == "the") break;
     assoc.insert(assoc.begin(), first);
     first = first - 1;
@@ -325,7 +330,8 @@ Roles Extraction::FindRoles(const Trigger& t) const {
       break;
     case TriggerForm::kNoun: {
       r.a1 = by;
-      const int between = ActorAfterCue(t.end, std::min(n, static_cast<size_t>(t.end) + 3),
+      // "clashes between A and B", "clashes around X area between A and B".
+      const int between = ActorAfterCue(t.end, std::min(n, static_cast<size_t>(t.end) + 8),
                                         Cue::kBetween, t.begin);
       if (between >= 0) {
         r.a1 = between;
@@ -404,12 +410,31 @@ double PrecisionScore(geo::Precision p) {
 
 void Extraction::Locate(Event& e, const Trigger& anchor, bool territory) {
   const text::Span trigger = e.trigger;
+  // A name inside an actor's name is not a place ("Free Syrian Army"); a capital standing for
+  // its government is one unless it acts in this event ("in Yerevan" vs "Moscow said").
   auto usable = [&](const geo::Toponym& t) {
     if (!t.resolved) return false;
     for (const ActorMention& m : v_.actors) {
-      if (m.span.Overlaps(t.name_span)) return false;
+      if (!m.span.Overlaps(t.name_span)) continue;
+      if (!dict_.actor(m.actor).metonym) return false;
+      for (const auto* side : {&e.side1, &e.side2}) {
+        for (const EventActor& a : *side) {
+          if (a.span == m.span) return false;
+        }
+      }
     }
     return true;
+  };
+  // "in Belford Roxo, Rio de Janeiro", "Gazipur city (Gazipur, Dhaka)": the names after the
+  // first are its containers; the first is the place.
+  auto container = [&](size_t i) {
+    if (i == 0) return false;
+    const geo::Toponym& prev = places_[i - 1];
+    if (prev.sentence != places_[i].sentence) return false;
+    const std::string_view between =
+        text_.substr(prev.span.end, places_[i].span.begin - prev.span.end);
+    return between == ", " || between == " (" || between == ", (" || between == " ," ||
+           (between.size() <= 3 && between.find(',') != std::string_view::npos);
   };
   // In the sentence: the most precise place, nearest the trigger; for a capture, the place
   // right after it.
@@ -439,6 +464,11 @@ void Extraction::Locate(Event& e, const Trigger& anchor, bool territory) {
       }
     }
     double score = PrecisionScore(precision) - 0.004 * distance - penalty;
+    if (container(i)) {
+      score -= 1.5;
+    } else if (i + 1 < places_.size() && container(i + 1)) {
+      score += 0.5;
+    }
     if (territory && t.span.begin >= trigger.end && distance < 40) score += 0.6;
     if (score > best) {
       best = score;
@@ -446,27 +476,39 @@ void Extraction::Locate(Event& e, const Trigger& anchor, bool territory) {
     }
   }
   (void)anchor;
-  if (e.location.source != LocationSource::kNone) return;
-  // The paragraph's latest place before the sentence, then the document's first.
+  const bool coarse = e.location.source == LocationSource::kSentence &&
+                      (e.location.precision == geo::Precision::kCountry ||
+                       e.location.precision == geo::Precision::kRegion);
+  if (e.location.source != LocationSource::kNone && !coarse) return;
+  // A sentence that names only a country ("protesters against the US dollar rate") takes a
+  // town the text names elsewhere, in that country or when the country is not the report's.
+  const EventLocation sentence_location = e.location;
+  auto accept = [&](const geo::Toponym& t) {
+    if (!coarse) return true;
+    return t.precision != geo::Precision::kCountry && t.precision != geo::Precision::kRegion &&
+           (t.place.country == sentence_location.place.country ||
+            sentence_location.place.country != DocumentCountry());
+  };
+  // The paragraph's latest place before the sentence, then the document's most named town.
   const uint32_t paragraph = layer_.sentences[sentence_].paragraph;
   for (size_t i = places_.size(); i-- > 0;) {
     const geo::Toponym& t = places_[i];
     if (t.sentence >= sentence_ || !t.resolved) continue;
     if (layer_.sentences[t.sentence].paragraph != paragraph) break;
     if (t.precision == geo::Precision::kCountry || t.precision == geo::Precision::kRegion) continue;
+    if (!accept(t)) continue;
     e.location = {LocationSource::kParagraph, static_cast<int32_t>(i), t.place, t.precision};
     return;
   }
-  // The document's own subject: its most often named town, else its first place.
   int best_index = -1, best_count = 0;
   for (size_t i = 0; i < places_.size(); ++i) {
     const geo::Toponym& t = places_[i];
-    if (!t.resolved || t.precision != geo::Precision::kPlace) continue;
+    if (!t.resolved || t.precision != geo::Precision::kPlace || !accept(t)) continue;
     int count = 0;
     for (const geo::Toponym& u : places_) count += u.resolved && u.place.index == t.place.index;
     if (count > best_count) best_index = static_cast<int>(i), best_count = count;
   }
-  for (size_t i = 0; i < places_.size() && best_index < 0; ++i) {
+  for (size_t i = 0; i < places_.size() && best_index < 0 && !coarse; ++i) {
     if (places_[i].resolved && places_[i].precision != geo::Precision::kRegion)
       best_index = static_cast<int>(i);
   }
@@ -475,6 +517,7 @@ void Extraction::Locate(Event& e, const Trigger& anchor, bool territory) {
     e.location = {LocationSource::kDocument, best_index, t.place, t.precision};
     return;
   }
+  if (coarse) return;
   if (gaz_ == nullptr) return;
   for (const auto* side : {&e.side1, &e.side2}) {
     for (const EventActor& a : *side) {
@@ -948,18 +991,21 @@ void Extraction::Sentence(uint32_t s) {
     const Trigger& t = trig(c);
     Roles r = FindRoles(t);
     SubEventType type = SubEventType::kPeacefulProtest;
-    const bool force = (has(TC::kKill) || any_cue(Cue::kProtestForce)) && state_present;
+    // Force: "live ammunition", "violently suppressed", or deaths with the state present.
+    const bool force = state_present && (any_cue(Cue::kProtestForce) ||
+                                         (has(TC::kKill) && !harm.empty()));
+    const bool intervention =
+        any_cue(Cue::kProtestIntervention) ||
+        (has(TC::kArrest) && !IsGrievance(v_, trig(TC::kArrest).begin));
     if (c == TC::kMob) {
       type = SubEventType::kMobViolence;
     } else if (c == TC::kRiot) {
       type = SubEventType::kViolentDemonstration;
-    } else if (force && !harm.empty()) {
+    } else if (force) {
       type = SubEventType::kExcessiveForceAgainstProtesters;
     } else if (any_cue(Cue::kProtestViolence) || has(TC::kLoot) || has(TC::kClash)) {
       type = SubEventType::kViolentDemonstration;
-    } else if (any_cue(Cue::kProtestIntervention) || force ||
-               (has(TC::kArrest) && trig(TC::kArrest).begin > t.begin &&
-                !IsGrievance(v_, trig(TC::kArrest).begin))) {
+    } else if (intervention) {
       type = SubEventType::kProtestWithIntervention;
     }
     add(type, t, r, harm, 0.6);
@@ -1047,8 +1093,14 @@ void Extraction::Sentence(uint32_t s) {
                    ? SubEventType::kArmedClash
                    : InstrumentType(instrument->cls);
       } else {
-        const Sector target = side_sector(r, false);
+        Sector target = side_sector(r, false);
         const Sector actor = side_sector(r, true);
+        // An armed side among the victims ("1 policeman and 2 civilians were killed") makes
+        // a fight of it.
+        for (int a : r.assoc2) {
+          const Sector other = dict_.actor(v_.actors[static_cast<size_t>(a)].actor).sector;
+          if (IsArmed(other) && !IsArmed(target)) target = other;
+        }
         bool has_clash = has(TC::kClash);
         if (has_clash || IsArmed(target) || (armed_target && !civilians_present) ||
             (actor == Sector::kUnknown && target == Sector::kUnknown && !civilians_present &&
