@@ -149,6 +149,20 @@ bool IsBridge(std::string_view fold) {
          fold == "leaving" || fold == "is" || fold == "was" || fold == "has" || fold == "had";
 }
 
+// "a man was killed", "shot dead a woman", "was found dead": one person, though no number
+// says so.
+bool SingleVictim(const SentenceView& view, const Hit& kill) {
+  const size_t n = view.words.size();
+  for (size_t back = 1; back <= 3 && back <= kill.word; ++back) {
+    if (view.words.fold(kill.word - back) == "was") return true;
+  }
+  if (kill.end() + 1 < n) {
+    const std::string_view next = view.words.fold(kill.end());
+    if (next == "a" || next == "an") return HitAt(view, kill.end(), Category::kNumber) == nullptr;
+  }
+  return false;
+}
+
 }  // namespace
 
 void FindCounts(const EventLexicon& lexicon, const SentenceView& view,
@@ -174,6 +188,18 @@ void FindCounts(const EventLexicon& lexicon, const SentenceView& view,
       i = end;
       continue;
     }
+    // A count word right after, over at most two small words: "Two killed, three injured",
+    // "25 were wounded".
+    for (size_t k = end; k < n && k <= end + 2 && !kind; ++k) {
+      if (const Hit* h = HitAt(view, k, Category::kCount)) {
+        kind = static_cast<CountKind>(h->payload);
+        break;
+      }
+      const std::string_view f = view.words.fold(k);
+      if (f != "were" && f != "was" && f != "people" && f != "civilians" && f != "persons" &&
+          f != "have" && f != "had" && f != "been" && f != "are")
+        break;
+    }
     // A count word just before: "killing 12", "the death toll rose to 12".
     for (size_t back = 1; back <= 4 && back <= i && !kind; ++back) {
       const size_t w = i - back;
@@ -185,20 +211,32 @@ void FindCounts(const EventLexicon& lexicon, const SentenceView& view,
       }
       if (!kind && !IsBridge(view.words.fold(w))) break;
     }
-    // Else one after: "12 civilians, including three children, were killed".
+    // Else one after: "12 civilians, including three children, were killed". A number joined
+    // by "and" or "including" shares the kind that follows; any other number starts a count
+    // of its own.
+    auto joined = [&](size_t k) {
+      if (k == 0) return false;
+      const std::string_view f = view.words.fold(k - 1);
+      return f == "and" || f == "," || f == "including";
+    };
     for (size_t k = end; k < n && k < end + 15 && !kind; ++k) {
       const std::string_view fold = view.words.fold(k);
       if (IsStop(fold)) break;
-      if (view.words.token(k).kind == text::TokenKind::kNumber &&
-          !(k > 0 && (view.words.fold(k - 1) == "and" || view.words.fold(k - 1) == ",")))
-        break;
+      if (view.words.token(k).kind == text::TokenKind::kNumber && !joined(k)) break;
       if (view.HasCue(k, Cue::kClauseBreak)) break;
       if (k > end && (view.HasCue(k, Cue::kAtLeast) || view.HasCue(k, Cue::kAtMost))) break;
-      if (const Hit* h = HitAt(view, k, Category::kCount)) kind = static_cast<CountKind>(h->payload);
-      // "five militants and one soldier were killed": a number joined by "and" shares the
-      // kind that follows; any other number starts a count of its own.
-      const bool joined = k > 0 && (view.words.fold(k - 1) == "and" || view.words.fold(k - 1) == ",");
-      if (k > end && HitAt(view, k, Category::kNumber) != nullptr && !joined) break;
+      if (const Hit* h = HitAt(view, k, Category::kCount)) {
+        // "five gunmen killed three people", "armed men shot dead a man": the number counts
+        // those who did it, not the victims named after the verb.
+        const size_t after = h->end();
+        const bool object = after < n && (view.words.token(after).kind == text::TokenKind::kNumber ||
+                                          HitAt(view, after, Category::kNumber) != nullptr ||
+                                          view.words.fold(after) == "a" ||
+                                          view.words.fold(after) == "an");
+        if (object && k > end) break;
+        kind = static_cast<CountKind>(h->payload);
+      }
+      if (k > end && HitAt(view, k, Category::kNumber) != nullptr && !joined(k)) break;
     }
     if (kind) {
       CountMention m;
@@ -224,6 +262,23 @@ void FindCounts(const EventLexicon& lexicon, const SentenceView& view,
       out.push_back(m);
     }
     i = end;
+  }
+  bool killed = false;
+  for (const CountMention& m : out) killed = killed || m.count.kind == CountKind::kKilled;
+  if (killed) return;
+  for (const Hit& h : view.hits) {
+    if (h.category != Category::kTrigger ||
+        EventLexicon::ClassOf(h.payload) != TriggerClass::kKill || !SingleVictim(view, h))
+      continue;
+    CountMention m;
+    m.count.kind = CountKind::kKilled;
+    m.count.min = m.count.max = m.count.best = 1;
+    m.count.cumulative = cumulative;
+    m.count.span = {view.words.token(h.word).span.begin, view.words.token(h.end() - 1).span.end};
+    m.word_begin = h.word;
+    m.word_end = h.end();
+    out.push_back(m);
+    break;
   }
 }
 

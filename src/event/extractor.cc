@@ -823,8 +823,14 @@ void Extraction::Sentence(uint32_t s) {
   for (const ActorMention& m : v_.actors) {
     const Sector sector = dict_.actor(m.actor).sector;
     if (protest_trigger || (sector != Sector::kProtesters && sector != Sector::kRioters)) continue;
-    triggers_.push_back(Trigger{sector == Sector::kProtesters ? TC::kProtest : TC::kRiot,
-                                TriggerForm::kNoun, m.word_begin, m.word_end});
+    // Rioters who beat or kill a person are a mob; rioters who wreck things riot.
+    bool harm_to_person = false;
+    for (const Trigger& t : triggers_)
+      harm_to_person = harm_to_person || t.cls == TC::kKill || t.cls == TC::kAttack;
+    const TC cls = sector == Sector::kProtesters ? TC::kProtest
+                   : harm_to_person             ? TC::kMob
+                                                : TC::kRiot;
+    triggers_.push_back(Trigger{cls, TriggerForm::kNoun, m.word_begin, m.word_end});
     break;
   }
 
@@ -1112,6 +1118,10 @@ void Extraction::Sentence(uint32_t s) {
         if (!has_clash && !has(TC::kAttack) && !has(TC::kKill) && has(TC::kInjure) &&
             !armed_present)
           type = SubEventType::kAttack;
+        // Two unarmed crowds fighting ("two communities clashed and pelted stones").
+        if (type == SubEventType::kArmedClash && !armed_present &&
+            (civilians_present || any_cue(Cue::kCrowd)))
+          type = SubEventType::kMobViolence;
         // Violence done by unarmed people (villagers, a crowd) is mob violence.
         if ((actor == Sector::kCivilians || actor == Sector::kRioters ||
              actor == Sector::kProtesters) &&

@@ -59,8 +59,9 @@ enum class Cue : uint8_t {
   kAbout,                // "about", "some": an approximation
   kSupportAfter,         // "air support", "backing": the actor before it is associated
   kNonConflict,          // "storm", "earthquake", "accident": harm without an armed actor
+  kCrowd,                // "groups", "supporters", "stones": a fight between unarmed crowds
 };
-inline constexpr size_t kCueCount = static_cast<size_t>(Cue::kNonConflict) + 1;
+inline constexpr size_t kCueCount = static_cast<size_t>(Cue::kCrowd) + 1;
 
 enum class CountKind : uint8_t { kKilled, kInjured, kCasualties, kDisplaced, kDetained, kAbducted };
 std::string_view CountKindName(CountKind kind);
