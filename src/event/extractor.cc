@@ -915,6 +915,44 @@ void Extraction::Sentence(uint32_t s) {
     return Sector::kUnknown;
   };
 
+  // "Police intervened and fired tear gas at them": a sentence that tells how a protest of the
+  // sentence before was met changes that protest's type, and is not an event of its own.
+  if (!events_.empty()) {
+    Event& previous = events_.back();
+    const EventType family = Info(previous.type).event_type;
+    bool protest_here = false;
+    for (const Trigger& t : triggers_) protest_here = protest_here || t.cls == TC::kProtest;
+    if (family == EventType::kProtests && !protest_here && previous.sentence + 2 >= s &&
+        layer_.sentences[previous.sentence].paragraph == sentence.paragraph) {
+      bool state = false;
+      for (const ActorMention& m : v_.actors) state = state || dict_.actor(m.actor).sector == Sector::kState;
+      bool force = false, intervention = false, violence = false;
+      for (size_t w = 0; w < n; ++w) {
+        if (IsGrievance(v_, w)) continue;
+        force = force || v_.HasCue(w, Cue::kProtestForce);
+        intervention = intervention || v_.HasCue(w, Cue::kProtestIntervention);
+        violence = violence || v_.HasCue(w, Cue::kProtestViolence);
+      }
+      for (const Trigger& t : triggers_) {
+        if (t.cls == TC::kArrest && t.form == TriggerForm::kVerb) intervention = true;
+        if (t.cls == TC::kKill && state) force = true;
+      }
+      SubEventType upgraded = previous.type;
+      if (force && state) {
+        upgraded = SubEventType::kExcessiveForceAgainstProtesters;
+      } else if (violence && previous.type == SubEventType::kPeacefulProtest) {
+        upgraded = SubEventType::kViolentDemonstration;
+      } else if (state && intervention && previous.type == SubEventType::kPeacefulProtest) {
+        upgraded = SubEventType::kProtestWithIntervention;
+      }
+      if (upgraded != previous.type) {
+        previous.type = upgraded;
+        for (const CountMention& c : counts_) previous.counts.push_back(c.count);
+        return finish();
+      }
+    }
+  }
+
   // A sentence that only tells the toll ("Two soldiers were killed.") right after a violent
   // event of the same paragraph is that event's toll, not an event of its own.
   {
@@ -1000,8 +1038,11 @@ void Extraction::Sentence(uint32_t s) {
     // Force: "live ammunition", "violently suppressed", or deaths with the state present.
     const bool force = state_present && (any_cue(Cue::kProtestForce) ||
                                          (has(TC::kKill) && !harm.empty()));
+    bool intervention_cue = false;
+    for (size_t w = 0; w < n; ++w)
+      intervention_cue = intervention_cue || (v_.HasCue(w, Cue::kProtestIntervention) && !IsGrievance(v_, w));
     const bool intervention =
-        any_cue(Cue::kProtestIntervention) ||
+        intervention_cue ||
         (has(TC::kArrest) && !IsGrievance(v_, trig(TC::kArrest).begin));
     if (c == TC::kMob) {
       type = SubEventType::kMobViolence;
