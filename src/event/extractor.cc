@@ -987,7 +987,7 @@ void Extraction::Sentence(uint32_t s) {
       // on Tuesday, January 28, Y"), or the subject before a passive or "fell to".
       Roles r = with_topic(FindRoles(t), t);
       const bool before = r.passive || t.form == TriggerForm::kAgentAfter;
-      const size_t reach = t.form == TriggerForm::kNoun ? 4 : 8;
+      const size_t reach = t.form == TriggerForm::kNoun ? 4 : 10;
       const uint32_t lo = before ? v_.words.token(t.begin >= 6 ? t.begin - 6 : 0).span.begin
                                  : v_.words.token(t.end - 1).span.end;
       const uint32_t hi = before ? v_.words.token(t.begin).span.begin
