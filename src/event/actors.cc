@@ -78,6 +78,8 @@ Result<ActorDictionary> ActorDictionary::Parse(std::string_view contents, std::s
     if (a.sector == Sector::kUnknown) return error(fmt::format("unknown sector \"{}\"", f[3]));
     if (f[5] == "metonym") {
       a.metonym = true;
+    } else if (f[5] == "unarmed") {
+      a.unarmed = true;
     } else if (!f[5].empty()) {
       return error(fmt::format("unknown flag \"{}\"", f[5]));
     }

@@ -42,6 +42,7 @@ struct Actor {
   Sector sector = Sector::kUnknown;
   bool generic = false;  // country "*": a demonym before it or the event's place gives it
   bool metonym = false;  // a capital or seat of power: an actor only as the subject of an event
+  bool unarmed = false;  // a state actor that does not fight ("authorities", "officials")
 };
 
 // One actor mention in a sentence.

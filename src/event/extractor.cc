@@ -868,7 +868,7 @@ void Extraction::Sentence(uint32_t s) {
   bool armed_present = false, state_present = false, civilians_present = false;
   for (const ActorMention& m : v_.actors) {
     const Sector sector = dict_.actor(m.actor).sector;
-    if (dict_.actor(m.actor).metonym) continue;
+    if (dict_.actor(m.actor).metonym || dict_.actor(m.actor).unarmed) continue;
     armed_present = armed_present || IsArmed(sector);
     state_present = state_present || sector == Sector::kState;
     civilians_present = civilians_present || sector == Sector::kCivilians;
