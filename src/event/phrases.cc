@@ -25,8 +25,11 @@ void Words::Reset(const text::TextLayer& l, std::string_view t, const text::Sent
   layer = &l;
   text = t;
   tokens.clear();
+  hashes.clear();
   for (uint32_t i = sentence.token_begin; i < sentence.token_end; ++i) {
-    if (!IsHyphen(l, l.tokens[i])) tokens.push_back(i);
+    if (IsHyphen(l, l.tokens[i])) continue;
+    tokens.push_back(i);
+    hashes.push_back(HashWord(l.FoldOf(l.tokens[i])));
   }
 }
 
@@ -88,7 +91,14 @@ bool PhraseMatcher::Add(std::string_view phrase, uint32_t value, bool caps_only)
   }
   if (p.words.empty()) return false;
   const uint32_t index = static_cast<uint32_t>(phrases_.size());
-  for (const std::string& first : p.words[0]) by_first_[first].push_back(index);
+  for (const std::string& first : p.words[0]) {
+    if (p.words.size() == 1) {
+      by_one_[HashWord(first)].push_back(index);
+      continue;
+    }
+    for (const std::string& second : p.words[1])
+      by_two_[PairKey(HashWord(first), HashWord(second))].push_back(index);
+  }
   phrases_.push_back(std::move(p));
   return true;
 }

@@ -24,6 +24,7 @@ struct Words {
   const text::TextLayer* layer = nullptr;
   std::string_view text;  // the document's clean text
   std::vector<uint32_t> tokens;
+  std::vector<uint64_t> hashes;  // of each word's fold (PhraseMatcher's index keys)
 
   size_t size() const { return tokens.size(); }
   const text::Token& token(size_t i) const { return layer->tokens[tokens[i]]; }
@@ -32,6 +33,9 @@ struct Words {
   // Fills the words of `sentence` (reuses the buffer).
   void Reset(const text::TextLayer& l, std::string_view t, const text::Sentence& sentence);
 };
+
+// The key of a folded word in a PhraseMatcher's index.
+inline uint64_t HashWord(std::string_view fold) { return std::hash<std::string_view>{}(fold); }
 
 struct PhraseMatch {
   uint32_t length = 0;  // words matched; 0 when none
@@ -46,19 +50,24 @@ class PhraseMatcher {
   bool Add(std::string_view phrase, uint32_t value, bool caps_only = false);
   // The longest phrase that starts at word `i` of `words` (the first added wins a tie).
   PhraseMatch Match(const Words& words, size_t i) const;
-  // Calls `fn(length, value)` for every phrase that starts at word `i`.
+  // Calls `fn(length, value)` for every phrase that starts at word `i`. Costs one or two hash
+  // lookups: phrases are indexed by their first word when they have one word, by their first
+  // two otherwise.
   template <typename Fn>
   void ForEachMatch(const Words& words, size_t i, Fn&& fn) const {
     if (i >= words.size()) return;
-    auto it = by_first_.find(words.fold(i));
-    if (it == by_first_.end()) return;
-    for (uint32_t index : it->second) {
-      if (Fits(phrases_[index], words, i))
-        fn(static_cast<uint32_t>(phrases_[index].words.size()), phrases_[index].value);
-    }
+    const uint64_t first = words.hashes[i];
+    auto visit = [&](const std::unordered_map<uint64_t, std::vector<uint32_t>>& index, uint64_t key) {
+      auto it = index.find(key);
+      if (it == index.end()) return;
+      for (uint32_t p : it->second) {
+        if (Fits(phrases_[p], words, i))
+          fn(static_cast<uint32_t>(phrases_[p].words.size()), phrases_[p].value);
+      }
+    };
+    visit(by_one_, first);
+    if (i + 1 < words.size()) visit(by_two_, PairKey(first, words.hashes[i + 1]));
   }
-  // Whether any phrase starts at word `i`.
-  bool Matches(const Words& words, size_t i) const { return Match(words, i).length > 0; }
   size_t size() const { return phrases_.size(); }
 
  private:
@@ -68,13 +77,10 @@ class PhraseMatcher {
     bool caps_only;
   };
   static bool Fits(const Phrase& p, const Words& words, size_t i);
+  static uint64_t PairKey(uint64_t a, uint64_t b) { return a * 0x9E3779B97F4A7C15ull ^ b; }
   std::vector<Phrase> phrases_;
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  // first word -> phrases
-  std::unordered_map<std::string, std::vector<uint32_t>, Hash, std::equal_to<>> by_first_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_one_;  // one-word phrases
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_two_;  // the rest, by their first two
 };
 
 // Folds one dictionary word as document tokens are folded ("Hay'at" -> "hayat").
