@@ -127,6 +127,7 @@ class Extraction {
   void AddEvent(SubEventType type, const Trigger& anchor, const Roles& roles,
                 const std::vector<CountMention>& counts, double base);
   void Locate(Event& e, const Trigger& anchor, bool territory);
+  bool InCountryside(const geo::Toponym& t) const;
   void Date(Event& e, const Trigger& anchor);
   void Modal(Event& e, const Trigger& anchor);
   // Analysts' conventions for sides: whoever protests is coded as protesters, whoever riots as
@@ -408,6 +409,14 @@ double PrecisionScore(geo::Precision p) {
   return 0;
 }
 
+bool Extraction::InCountryside(const geo::Toponym& t) const {
+  const uint32_t from = t.span.begin >= 30 ? t.span.begin - 30 : 0;
+  const std::string_view before = text_.substr(from, t.span.begin - from);
+  const std::string_view after = text_.substr(t.name_span.end, 20);
+  return before.find("countryside of") != std::string_view::npos ||
+         after.starts_with(" countryside") || t.span.Of(text_).ends_with("countryside");
+}
+
 void Extraction::Locate(Event& e, const Trigger& anchor, bool territory) {
   const text::Span trigger = e.trigger;
   // A name inside an actor's name is not a place ("Free Syrian Army"); a capital standing for
@@ -449,6 +458,9 @@ void Extraction::Locate(Event& e, const Trigger& anchor, bool territory) {
         t.span.begin >= trigger.end ? t.span.begin - trigger.end : trigger.begin - t.span.end;
     geo::Place place = t.place;
     geo::Precision precision = t.precision;
+    // "the countryside of Hama", "Idlib countryside": somewhere in the area around the town,
+    // not the town; it keeps the town's point at district precision.
+    if (precision == geo::Precision::kPlace && InCountryside(t)) precision = geo::Precision::kAdmin2;
     double penalty = 0;
     if (!country.empty() && !place.country.empty() && place.country != country) {
       penalty = 2.5;
