@@ -303,7 +303,17 @@ void Extraction::Coordinate(int& first, std::vector<int>& assoc) const {
   }
 }
 
+// Past participles, the verb forms a passive takes ("killed", "taken", "shot"; not "fighting").
+bool IsParticiple(std::string_view fold) {
+  return fold.ends_with("ed") || fold.ends_with("en") || fold.ends_with("wn") ||
+         fold.ends_with("nt") || fold == "shot" || fold == "hit" || fold == "struck" ||
+         fold == "held" || fold == "fought" || fold == "caught" || fold == "hurt" ||
+         fold == "beat" || fold == "overrun" || fold == "set" || fold == "found" ||
+         fold == "left" || fold == "lost" || fold == "slain" || fold == "hung";
+}
+
 bool Extraction::Passive(const Trigger& t) const {
+  if (!IsParticiple(v_.words.fold(t.begin))) return false;
   for (const Hit& h : v_.hits) {
     if (h.category != Category::kCue || h.payload != static_cast<uint32_t>(Cue::kBe)) continue;
     if (h.end() == t.begin) return true;
@@ -331,17 +341,20 @@ Roles Extraction::FindRoles(const Trigger& t) const {
       break;
     case TriggerForm::kNoun: {
       r.a1 = by;
-      // "clashes between A and B", "clashes around X area between A and B".
-      const int between = ActorAfterCue(t.end, std::min(n, static_cast<size_t>(t.end) + 8),
-                                        Cue::kBetween, t.begin);
-      if (between >= 0) {
-        r.a1 = between;
-        for (size_t a = static_cast<size_t>(between) + 1; a < v_.actors.size(); ++a) {
-          if (v_.actors[a].word_begin <= v_.actors[a - 1].word_end + 2) {
-            r.a2 = static_cast<int>(a);
-            break;
+      // "clashes between A and B", "clashes around X area between A and B": the actors after
+      // "between", the first as actor1; one named alone is actor1.
+      for (size_t w = t.end; w < n && w < t.end + 8; ++w) {
+        if (!v_.HasCue(w, Cue::kBetween)) continue;
+        for (const ActorMention& m : v_.actors) {
+          if (m.word_begin <= w || m.word_begin > w + 10) continue;
+          const int index = static_cast<int>(&m - v_.actors.data());
+          if (r.a1 < 0) {
+            r.a1 = index;
+          } else if (r.a2 < 0 && m.actor != v_.actors[static_cast<size_t>(r.a1)].actor) {
+            r.a2 = index;
           }
         }
+        break;
       }
       if (r.a1 < 0 && t.begin > 0) {
         // "Russian air strikes", "regime shelling", "HTS's attack".
@@ -839,8 +852,9 @@ void Extraction::Sentence(uint32_t s) {
     bool harm_to_person = false;
     for (const Trigger& t : triggers_)
       harm_to_person = harm_to_person || t.cls == TC::kKill || t.cls == TC::kAttack;
+    const bool mob = m.span.Of(text_).find("mob") != std::string_view::npos;
     const TC cls = sector == Sector::kProtesters ? TC::kProtest
-                   : harm_to_person             ? TC::kMob
+                   : harm_to_person || mob      ? TC::kMob
                                                 : TC::kRiot;
     triggers_.push_back(Trigger{cls, TriggerForm::kNoun, m.word_begin, m.word_end});
     break;
@@ -1009,6 +1023,15 @@ void Extraction::Sentence(uint32_t s) {
       for (const geo::Toponym& p : places_) {
         if (p.sentence == s && p.resolved && p.span.begin >= lo && p.span.begin <= hi)
           located = true;
+      }
+      // "occupied three hill posts", "retook the villages": the object is a place by its noun.
+      for (size_t w = t.end; w < n && w < t.end + 6 && !located && !before; ++w) {
+        const std::string_view f = v_.words.fold(w);
+        located = f == "town" || f == "towns" || f == "village" || f == "villages" ||
+                  f == "area" || f == "areas" || f == "territory" || f == "ground" ||
+                  f == "positions" || f == "posts" || f == "hill" || f == "hills" ||
+                  f == "district" || f == "districts" || f == "neighbourhood" ||
+                  f == "neighborhood" || f == "base" || f == "bases" || f == "city";
       }
       // "The city ... which it managed to get rid of": the place is the one the text is about.
       for (size_t w = 0; w + 1 < n && !located; ++w) {
