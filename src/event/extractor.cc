@@ -632,6 +632,14 @@ void Extraction::Modal(Event& e, const Trigger& t) {
         break;
       case Cue::kAccordingTo:
       case Cue::kSayVerb: {
+        // "(6 according to Taliban sources)": an aside about a figure, not the event's source.
+        bool aside = false;
+        for (size_t k = h.word; k-- > 0 && k + 6 > h.word;) {
+          const std::string_view f = v_.words.fold(k);
+          if (f == ")") break;
+          if (f == "(") aside = true;
+        }
+        if (aside) break;
         // The source: an actor right after "according to", or the subject of "said".
         int source = -1;
         if (cue == Cue::kAccordingTo) {
@@ -916,7 +924,7 @@ void Extraction::Sentence(uint32_t s) {
     if (r.a1 >= 0 || !r.demonym1.empty() || topic_.actor < 0 || r.passive) return r;
     bool pronoun = false;
     for (size_t w = 0; w < n; ++w) pronoun = pronoun || IsPronounSubject(v_.words.fold(w));
-    const bool opening = t.begin <= 3;
+    const bool opening = t.begin <= 3 && t.form == TriggerForm::kVerb;
     if (pronoun || opening) r.demonym1 = "\x01";  // marks the topic (resolved below)
     return r;
   };
@@ -982,9 +990,12 @@ void Extraction::Sentence(uint32_t s) {
   // A sentence that only tells the toll ("Two soldiers were killed.") right after a violent
   // event of the same paragraph is that event's toll, not an event of its own.
   {
-    bool toll_only = true;
-    for (const Trigger& t : triggers_) toll_only = toll_only && (t.cls == TC::kKill || t.cls == TC::kInjure);
-    if (toll_only && !harm.empty() && !events_.empty()) {
+    bool toll_only = true, nouns_only = true;
+    for (const Trigger& t : triggers_) {
+      toll_only = toll_only && (t.cls == TC::kKill || t.cls == TC::kInjure);
+      nouns_only = nouns_only && t.form == TriggerForm::kNoun;
+    }
+    if (toll_only && (!harm.empty() || nouns_only) && !events_.empty()) {
       Event& previous = events_.back();
       const EventType family = Info(previous.type).event_type;
       const Roles r = FindRoles(triggers_[0]);
