@@ -87,8 +87,13 @@ int ViolenceType(const event::Event& e) {
   const event::Sector a = e.side1.empty() ? event::Sector::kUnknown : e.side1[0].sector;
   const event::Sector b = e.side2.empty() ? event::Sector::kUnknown : e.side2[0].sector;
   // Civilians hurt by shelling or air strikes are state-based violence in UCDP's coding;
-  // one-sided violence is the deliberate kind (massacres, executions, abductions).
-  if (event::Info(e.type).event_type == event::EventType::kViolenceAgainstCivilians) return 3;
+  // one-sided violence is the deliberate kind (massacres, executions, abductions) by a group
+  // the text names: an unnamed perpetrator is, in UCDP's Syria, mostly a side of the war.
+  if (event::Info(e.type).event_type == event::EventType::kViolenceAgainstCivilians &&
+      !e.side1.empty() && e.side1[0].sector != event::Sector::kUnknown &&
+      e.side1[0].sector != event::Sector::kPoliticalMilitia && e.side1[0].actor >= 0 &&
+      e.side1[0].span.size() > 0)
+    return 3;
   if (a == event::Sector::kState || b == event::Sector::kState) return 1;
   if (event::IsArmed(a) && event::IsArmed(b)) return 2;
   // Sides named only among the associated actors.

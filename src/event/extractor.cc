@@ -1180,8 +1180,13 @@ void Extraction::Sentence(uint32_t s) {
           }
         }
       }
+      // "Warplanes killed 21 civilians": aircraft that kill strike from the air.
+      bool aircraft = false;
+      if (r.a1 >= 0) aircraft = dict_.actor(v_.actors[static_cast<size_t>(r.a1)].actor).id.ends_with(".air");
       SubEventType type;
-      if (instrument != nullptr) {
+      if (instrument == nullptr && aircraft) {
+        type = SubEventType::kAirDroneStrike;
+      } else if (instrument != nullptr) {
         type = instrument->cls == TC::kExplosion && has(TC::kClash)
                    ? SubEventType::kArmedClash
                    : InstrumentType(instrument->cls);
