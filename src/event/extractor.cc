@@ -81,12 +81,13 @@ SubEventType InstrumentType(TC c) {
 // Whether the words before `word` make it what a protest is about ("against the arrest of",
 // "demanding the release of"), not what happened to the protesters.
 bool IsGrievance(const SentenceView& v, size_t word) {
-  for (size_t back = 1; back <= 5 && back <= word; ++back) {
+  for (size_t back = 1; back <= 7 && back <= word; ++back) {
     const std::string_view f = v.words.fold(word - back);
     if (f == "against" || f == "over" || f == "demand" || f == "demanding" || f == "demanded" ||
         f == "release" || f == "denounce" || f == "denouncing" || f == "condemn" ||
         f == "condemning" || f == "house" || f == "possible" || f == "protest" ||
-        f == "protesting")
+        f == "protesting" || f == "culprits" || f == "accused" || f == "return" ||
+        f == "justice")
       return true;
   }
   return false;
@@ -849,6 +850,8 @@ void Extraction::Sentence(uint32_t s) {
       ++i;
     }
   }
+  bool explicit_protest = false;
+  for (const Trigger& t : triggers_) explicit_protest = explicit_protest || t.cls == TC::kProtest;
   // A crowd named as such ("protesters", "rioters") is itself the sign of a protest or a riot.
   bool protest_trigger = false;
   for (const Trigger& t : triggers_)
@@ -954,9 +957,7 @@ void Extraction::Sentence(uint32_t s) {
   if (!events_.empty()) {
     Event& previous = events_.back();
     const EventType family = Info(previous.type).event_type;
-    bool protest_here = false;
-    for (const Trigger& t : triggers_) protest_here = protest_here || t.cls == TC::kProtest;
-    if (family == EventType::kProtests && !protest_here && previous.sentence + 2 >= s &&
+    if (family == EventType::kProtests && !explicit_protest && previous.sentence + 2 >= s &&
         layer_.sentences[previous.sentence].paragraph == sentence.paragraph) {
       bool state = false;
       for (const ActorMention& m : v_.actors) state = state || dict_.actor(m.actor).sector == Sector::kState;
@@ -1084,6 +1085,14 @@ void Extraction::Sentence(uint32_t s) {
     // Force: "live ammunition", "violently suppressed", or deaths with the state present.
     const bool force = state_present && (any_cue(Cue::kProtestForce) ||
                                          (has(TC::kKill) && !harm.empty()));
+    // What the protest is about ("demanding the arrest of those who set fire to the crops")
+    // is not what the protesters or the police did.
+    bool violent_cue = false;
+    for (size_t w = 0; w < n; ++w)
+      violent_cue = violent_cue || (v_.HasCue(w, Cue::kProtestViolence) && !IsGrievance(v_, w));
+    for (const Trigger& x : triggers_) {
+      if ((x.cls == TC::kLoot || x.cls == TC::kClash) && !IsGrievance(v_, x.begin)) violent_cue = true;
+    }
     bool intervention_cue = false;
     for (size_t w = 0; w < n; ++w)
       intervention_cue = intervention_cue || (v_.HasCue(w, Cue::kProtestIntervention) && !IsGrievance(v_, w));
@@ -1096,7 +1105,7 @@ void Extraction::Sentence(uint32_t s) {
       type = SubEventType::kViolentDemonstration;
     } else if (force) {
       type = SubEventType::kExcessiveForceAgainstProtesters;
-    } else if (any_cue(Cue::kProtestViolence) || has(TC::kLoot) || has(TC::kClash)) {
+    } else if (violent_cue) {
       type = SubEventType::kViolentDemonstration;
     } else if (intervention) {
       type = SubEventType::kProtestWithIntervention;
