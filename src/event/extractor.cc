@@ -1226,7 +1226,7 @@ void Extraction::Sentence(uint32_t s) {
         // Violence done by unarmed people (villagers, a crowd) is mob violence.
         if ((actor == Sector::kCivilians || actor == Sector::kRioters ||
              actor == Sector::kProtesters) &&
-            violent->form == TriggerForm::kVerb && !r.passive)
+            violent->form == TriggerForm::kVerb)
           type = SubEventType::kMobViolence;
       }
       if (type == SubEventType::kAirDroneStrike && r.a1 >= 0 &&
