@@ -1196,7 +1196,9 @@ void Extraction::Sentence(uint32_t s) {
       if (instrument == nullptr && aircraft) {
         type = SubEventType::kAirDroneStrike;
       } else if (instrument != nullptr) {
-        type = instrument->cls == TC::kExplosion && has(TC::kClash)
+        // Heavy weapons with small arms or an exchange of fire are a fight at close range.
+        type = (instrument->cls == TC::kExplosion || instrument->cls == TC::kShell) &&
+                       has(TC::kClash)
                    ? SubEventType::kArmedClash
                    : InstrumentType(instrument->cls);
       } else {
@@ -1219,9 +1221,11 @@ void Extraction::Sentence(uint32_t s) {
         if (!has_clash && !has(TC::kAttack) && !has(TC::kKill) && has(TC::kInjure) &&
             !armed_present)
           type = SubEventType::kAttack;
-        // Two unarmed crowds fighting ("two communities clashed and pelted stones").
-        if (type == SubEventType::kArmedClash && !armed_present &&
-            (civilians_present || any_cue(Cue::kCrowd)))
+        // Unarmed crowds fighting each other or the police ("two communities clashed",
+        // "residents pelted stones at police").
+        if ((type == SubEventType::kArmedClash && !armed_present &&
+             (civilians_present || any_cue(Cue::kCrowd))) ||
+            (any_cue(Cue::kCrowd) && !IsArmed(actor)))
           type = SubEventType::kMobViolence;
         // Violence done by unarmed people (villagers, a crowd) is mob violence.
         if ((actor == Sector::kCivilians || actor == Sector::kRioters ||
