@@ -93,6 +93,12 @@ bool IsGrievance(const SentenceView& v, size_t word) {
   return false;
 }
 
+bool IsQuantityNoun(std::string_view f) {
+  return f == "ton" || f == "tons" || f == "kilo" || f == "kilos" || f == "kg" ||
+         f == "quantity" || f == "number" || f == "total" || f == "large" || f == "huge" ||
+         f == "cache" || f == "consignment" || f == "shipment" || f == "haul" || f == "batch";
+}
+
 bool IsStateSide(Sector s) { return s == Sector::kState || s == Sector::kExternal; }
 
 bool IsPronounSubject(std::string_view fold) {
@@ -1023,6 +1029,11 @@ void Extraction::Sentence(uint32_t s) {
       if (t.cls != TC::kCapture) continue;
       // The place taken is the object after the trigger ("captured the town of X", "entered
       // on Tuesday, January 28, Y"), or the subject before a passive or "fell to".
+      // "seized 3 tons of marijuana", "seized a ton of cocaine": goods, not ground.
+      if (t.end < n && (v_.words.token(t.end).kind == text::TokenKind::kNumber ||
+                        ((v_.words.fold(t.end) == "a" || v_.words.fold(t.end) == "an") &&
+                         t.end + 1 < n && IsQuantityNoun(v_.words.fold(t.end + 1)))))
+        continue;
       Roles r = with_topic(FindRoles(t), t);
       const bool before = r.passive || t.form == TriggerForm::kAgentAfter;
       const size_t reach = t.form == TriggerForm::kNoun ? 4 : 10;
@@ -1103,10 +1114,12 @@ void Extraction::Sentence(uint32_t s) {
       type = SubEventType::kMobViolence;
     } else if (c == TC::kRiot) {
       type = SubEventType::kViolentDemonstration;
+    } else if (violent_cue) {
+      // Force against protesters who threw stones is still a violent demonstration; excessive
+      // force is force against peaceful ones.
+      type = SubEventType::kViolentDemonstration;
     } else if (force) {
       type = SubEventType::kExcessiveForceAgainstProtesters;
-    } else if (violent_cue) {
-      type = SubEventType::kViolentDemonstration;
     } else if (intervention) {
       type = SubEventType::kProtestWithIntervention;
     }
