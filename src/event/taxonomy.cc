@@ -62,8 +62,9 @@ constexpr std::array<SubEventInfo, kSubEventTypeCount> kTable = {{
      "NON_VIOL_TERRIT_TRANSFER", "08", "RETREAT"},
     {S::kOther, E::kStrategicDevelopments, "other", "Other", "OTHER", "", ""},
     // Flight from violence has no CAMEO root; PLOVER's COERCE covers forced movement only when
-    // an actor expels, which a count of the displaced does not say.
-    {S::kDisplacement, E::kDisplacement, "displacement", "Displacement", "", "", ""},
+    // an actor expels, which a count of the displaced does not say. CASE 2021 files such
+    // reports under OTHER.
+    {S::kDisplacement, E::kDisplacement, "displacement", "Displacement", "OTHER", "", ""},
 }};
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
