@@ -1093,9 +1093,15 @@ void Extraction::Sentence(uint32_t s) {
     const Trigger& t = trig(c);
     Roles r = FindRoles(t);
     SubEventType type = SubEventType::kPeacefulProtest;
-    // Force: "live ammunition", "violently suppressed", or deaths with the state present.
-    const bool force = state_present && (any_cue(Cue::kProtestForce) ||
-                                         (has(TC::kKill) && !harm.empty()));
+    // Force: "live ammunition", "violently suppressed", or protesters killed or hurt.
+    const bool force = (state_present && any_cue(Cue::kProtestForce)) ||
+                       ((has(TC::kKill) || has(TC::kInjure)) && !harm.empty());
+    bool peaceful = false;
+    for (size_t w = 0; w < n; ++w) {
+      const std::string_view f = v_.words.fold(w);
+      peaceful = peaceful || f == "peaceful" || f == "peacefull" || f == "nonviolent" ||
+                 (f == "non" && w + 1 < n && v_.words.fold(w + 1) == "violent");
+    }
     // What the protest is about ("demanding the arrest of those who set fire to the crops")
     // is not what the protesters or the police did.
     bool violent_cue = false;
@@ -1114,7 +1120,7 @@ void Extraction::Sentence(uint32_t s) {
       type = SubEventType::kMobViolence;
     } else if (c == TC::kRiot) {
       type = SubEventType::kViolentDemonstration;
-    } else if (violent_cue) {
+    } else if (violent_cue && !peaceful) {
       // Force against protesters who threw stones is still a violent demonstration; excessive
       // force is force against peaceful ones.
       type = SubEventType::kViolentDemonstration;
