@@ -392,6 +392,12 @@ Roles Extraction::FindRoles(const Trigger& t) const {
   }
   if (r.a1 >= 0) Coordinate(r.a1, r.assoc1);
   if (r.a2 >= 0) Coordinate(r.a2, r.assoc2);
+  // One actor named twice ("ISIS ... the Islamic State") is not both sides.
+  if (r.a1 >= 0 && r.a2 >= 0 &&
+      v_.actors[static_cast<size_t>(r.a1)].actor == v_.actors[static_cast<size_t>(r.a2)].actor) {
+    r.a2 = -1;
+    r.assoc2.clear();
+  }
   // Supporters: "with the support of X", "backed by X", "X air support".
   for (size_t w = 0; w < n; ++w) {
     if (const uint32_t len = v_.CueLength(w, Cue::kSupport)) {
