@@ -862,6 +862,18 @@ void Extraction::Sentence(uint32_t s) {
       ++i;
     }
   }
+  // "seized 3 tons of marijuana", "seized a ton of cocaine": goods taken, not ground; analysts
+  // code a seizure of goods as property taken.
+  for (Trigger& t : triggers_) {
+    if (t.cls != TC::kCapture || t.end >= n) continue;
+    if (v_.words.token(t.end).kind == text::TokenKind::kNumber ||
+        ((v_.words.fold(t.end) == "a" || v_.words.fold(t.end) == "an" ||
+          v_.words.fold(t.end) == "about" || v_.words.fold(t.end) == "some") &&
+         t.end + 1 < n &&
+         (IsQuantityNoun(v_.words.fold(t.end + 1)) ||
+          v_.words.token(t.end + 1).kind == text::TokenKind::kNumber)))
+      t.cls = TC::kLoot;
+  }
   bool explicit_protest = false;
   for (const Trigger& t : triggers_) explicit_protest = explicit_protest || t.cls == TC::kProtest;
   // A crowd named as such ("protesters", "rioters") is itself the sign of a protest or a riot.
@@ -1035,11 +1047,6 @@ void Extraction::Sentence(uint32_t s) {
       if (t.cls != TC::kCapture) continue;
       // The place taken is the object after the trigger ("captured the town of X", "entered
       // on Tuesday, January 28, Y"), or the subject before a passive or "fell to".
-      // "seized 3 tons of marijuana", "seized a ton of cocaine": goods, not ground.
-      if (t.end < n && (v_.words.token(t.end).kind == text::TokenKind::kNumber ||
-                        ((v_.words.fold(t.end) == "a" || v_.words.fold(t.end) == "an") &&
-                         t.end + 1 < n && IsQuantityNoun(v_.words.fold(t.end + 1)))))
-        continue;
       Roles r = with_topic(FindRoles(t), t);
       const bool before = r.passive || t.form == TriggerForm::kAgentAfter;
       const size_t reach = t.form == TriggerForm::kNoun ? 4 : 10;
