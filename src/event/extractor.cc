@@ -874,6 +874,26 @@ void Extraction::Sentence(uint32_t s) {
           v_.words.token(t.end + 1).kind == text::TokenKind::kNumber)))
       t.cls = TC::kLoot;
   }
+  // "recovered four improvised explosive devices", "seized eight hundred munitions",
+  // "intercepted a ballistic missile": weapons taken out of use. The weapon's own trigger
+  // ("explosive devices", "missile") names what was disrupted, not an attack.
+  for (size_t w = 0; w < n; ++w) {
+    if (!v_.HasCue(w, Cue::kSeizeVerb) || !CueIsWord(v_, w)) continue;
+    size_t weapon = SIZE_MAX;
+    for (size_t k = w + 1; k < n && k <= w + 6 && weapon == SIZE_MAX; ++k) {
+      if (v_.HasCue(k, Cue::kClauseBreak) || v_.words.fold(k) == ".") break;
+      if (v_.HasCue(k, Cue::kWeapon)) weapon = k;
+    }
+    if (weapon == SIZE_MAX) continue;
+    triggers_.erase(std::remove_if(triggers_.begin(), triggers_.end(),
+                                   [&](const Trigger& t) {
+                                     return t.begin <= weapon && t.end > w && IsInstrument(t.cls);
+                                   }),
+                    triggers_.end());
+    triggers_.push_back(Trigger{TC::kDisrupt, TriggerForm::kVerb, static_cast<uint32_t>(w),
+                                static_cast<uint32_t>(w + 1)});
+    break;
+  }
   bool explicit_protest = false;
   for (const Trigger& t : triggers_) explicit_protest = explicit_protest || t.cls == TC::kProtest;
   // A crowd named as such ("protesters", "rioters") is itself the sign of a protest or a riot.

@@ -60,8 +60,10 @@ enum class Cue : uint8_t {
   kSupportAfter,         // "air support", "backing": the actor before it is associated
   kNonConflict,          // "storm", "earthquake", "accident": harm without an armed actor
   kCrowd,                // "groups", "supporters", "stones": a fight between unarmed crowds
+  kSeizeVerb,            // "recovered", "seized", "intercepted": with a weapon after it ...
+  kWeapon,               // ... "IEDs", "munitions", "missile": weapons taken out of use
 };
-inline constexpr size_t kCueCount = static_cast<size_t>(Cue::kCrowd) + 1;
+inline constexpr size_t kCueCount = static_cast<size_t>(Cue::kWeapon) + 1;
 
 enum class CountKind : uint8_t { kKilled, kInjured, kCasualties, kDisplaced, kDetained, kAbducted };
 std::string_view CountKindName(CountKind kind);
