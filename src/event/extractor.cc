@@ -672,9 +672,18 @@ void Extraction::Modal(Event& e, const Trigger& t) {
         if (source >= 0) {
           const ActorMention& m = v_.actors[static_cast<size_t>(source)];
           e.modality.source = m.span;
-          // One side's word about its own deeds or its enemy's is a claim.
+          // One side's word about its own deeds or its enemy's is a claim; a third party's
+          // ("civilian militia leaders said" of a bombing) is a report.
           const Sector sector = dict_.actor(m.actor).sector;
-          if (IsArmed(sector) && sector != Sector::kExternal) e.modality.claimed = true;
+          bool party = e.side1.empty() && e.side2.empty();
+          for (const auto* side : {&e.side1, &e.side2}) {
+            for (const EventActor& a : *side) {
+              party = party || a.actor == static_cast<int32_t>(m.actor) ||
+                      (a.sector != Sector::kCivilians && a.sector != Sector::kUnknown &&
+                       a.country == m.country && !m.country.empty() && IsArmed(a.sector));
+            }
+          }
+          if (IsArmed(sector) && sector != Sector::kExternal && party) e.modality.claimed = true;
         }
         break;
       }
@@ -768,15 +777,20 @@ void Extraction::AddEvent(SubEventType type, const Trigger& anchor, const Roles&
                          type == SubEventType::kNonViolentTransferOfTerritory;
   Locate(e, anchor, territory);
   Date(e, anchor);
+  // Generic agents ("troops", "police") belong to the country where they act.
+  auto localise = [&] {
+    for (auto* side : {&e.side1, &e.side2}) {
+      for (EventActor& a : *side) {
+        if (a.country.empty() && a.actor >= 0 &&
+            dict_.actor(static_cast<uint32_t>(a.actor)).generic)
+          a.country = e.location.place.country;
+      }
+    }
+  };
+  localise();
   Modal(e, anchor);
   ApplyCodingConventions(e);
-  // Generic agents ("troops", "police") belong to the country where they act.
-  for (auto* side : {&e.side1, &e.side2}) {
-    for (EventActor& a : *side) {
-      if (a.country.empty() && a.actor >= 0 && dict_.actor(static_cast<uint32_t>(a.actor)).generic)
-        a.country = e.location.place.country;
-    }
-  }
+  localise();
   double c = base;
   if (!e.side1.empty()) c += 0.12;
   if (!e.side2.empty()) c += 0.06;
@@ -1342,7 +1356,7 @@ void Extraction::Sentence(uint32_t s) {
   if (has(TC::kAgree)) {
     add(SubEventType::kAgreement, trig(TC::kAgree), FindRoles(trig(TC::kAgree)), {}, side);
   }
-  if (has(TC::kChange) && !main) {
+  if (has(TC::kChange) && !main && !non_conflict) {
     add(SubEventType::kChangeToGroupActivity, trig(TC::kChange), FindRoles(trig(TC::kChange)), {},
         0.4);
   }
