@@ -1211,7 +1211,8 @@ void Extraction::Sentence(uint32_t s) {
         trig(TC::kArrest).form == TriggerForm::kVerb)
       violence_is_context = true;
   }
-  if (!main && violence_is_context && has(TC::kArrest) && !has(TC::kAgree) && !has(TC::kDisplace)) {
+  if (!main && violence_is_context && has(TC::kArrest) && !has(TC::kAgree) &&
+      !has(TC::kDisplace) && !any_cue(Cue::kCrime)) {
     add(SubEventType::kArrests, trig(TC::kArrest),
         with_topic(FindRoles(trig(TC::kArrest)), trig(TC::kArrest)), harm, 0.55);
     main = true;
@@ -1315,7 +1316,8 @@ void Extraction::Sentence(uint32_t s) {
       add(SubEventType::kLootingPropertyDestruction, trig(TC::kLoot), FindRoles(trig(TC::kLoot)),
           harm, 0.5);
       main = true;
-    } else if (has(TC::kArrest)) {
+    } else if (has(TC::kArrest) && !any_cue(Cue::kCrime)) {
+      // Arrests that analysts code are political; arrests for drugs or theft are policing.
       add(SubEventType::kArrests, trig(TC::kArrest), with_topic(FindRoles(trig(TC::kArrest)), trig(TC::kArrest)),
           harm, 0.5);
       main = true;

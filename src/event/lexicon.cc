@@ -20,7 +20,7 @@ constexpr std::array<std::string_view, kCueCount> kCueNames = {
     "say_verb",   "according_to", "be",         "by",                   "support",
     "between",    "target_prep", "armed_target", "protest_intervention", "protest_force",
     "protest_violence", "cumulative", "clause_break", "person",        "not_count",
-    "at_least",   "at_most",    "about",        "support_after", "non_conflict", "crowd", "seize_verb", "weapon",
+    "at_least",   "at_most",    "about",        "support_after", "non_conflict", "crowd", "seize_verb", "weapon", "crime",
 };
 constexpr std::array<std::string_view, 6> kCountNames = {"killed",    "injured",  "casualties",
                                                          "displaced", "detained", "abducted"};

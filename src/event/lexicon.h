@@ -62,8 +62,9 @@ enum class Cue : uint8_t {
   kCrowd,                // "groups", "supporters", "stones": a fight between unarmed crowds
   kSeizeVerb,            // "recovered", "seized", "intercepted": with a weapon after it ...
   kWeapon,               // ... "IEDs", "munitions", "missile": weapons taken out of use
+  kCrime,                // "drugs", "smuggling", "robbery": arrests for crime are not political
 };
-inline constexpr size_t kCueCount = static_cast<size_t>(Cue::kWeapon) + 1;
+inline constexpr size_t kCueCount = static_cast<size_t>(Cue::kCrime) + 1;
 
 enum class CountKind : uint8_t { kKilled, kInjured, kCasualties, kDisplaced, kDetained, kAbducted };
 std::string_view CountKindName(CountKind kind);
