@@ -1176,7 +1176,25 @@ void Extraction::Sentence(uint32_t s) {
     } else if (intervention) {
       type = SubEventType::kProtestWithIntervention;
     }
-    add(type, t, r, harm, 0.6);
+    // "Demonstrators returned to the square on Monday" after a protest of the sentence before
+    // is that protest going on: it lends its place, not a second event.
+    bool continued = false;
+    if (type == SubEventType::kPeacefulProtest && harm.empty() && !events_.empty()) {
+      Event& previous = events_.back();
+      const EventType family = Info(previous.type).event_type;
+      if ((family == EventType::kProtests || family == EventType::kRiots) &&
+          previous.sentence + 2 >= s &&
+          layer_.sentences[previous.sentence].paragraph == sentence.paragraph) {
+        continued = true;
+        if (previous.location.source != LocationSource::kSentence) {
+          Event probe;
+          probe.trigger = {v_.words.token(t.begin).span.begin, v_.words.token(t.end - 1).span.end};
+          Locate(probe, t, false);
+          if (probe.location.source == LocationSource::kSentence) previous.location = probe.location;
+        }
+      }
+    }
+    if (!continued) add(type, t, r, harm, 0.6);
     main = true;
   } else if (!main && has(TC::kDisrupt)) {
     add(SubEventType::kDisruptedWeaponsUse, trig(TC::kDisrupt), FindRoles(trig(TC::kDisrupt)),
