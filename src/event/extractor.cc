@@ -755,6 +755,14 @@ void Extraction::AddEvent(SubEventType type, const Trigger& anchor, const Roles&
   for (int a : roles.assoc1) e.side1.push_back(ToEventActor(a));
   if (roles.a2 >= 0) e.side2.push_back(ToEventActor(roles.a2));
   for (int a : roles.assoc2) e.side2.push_back(ToEventActor(a));
+  // An actor is on one side only: a second mention of actor1 among its targets is the same
+  // group named twice ("ISIS ... the Islamic State").
+  if (!e.side1.empty() && e.side1[0].actor >= 0) {
+    const int32_t first = e.side1[0].actor;
+    e.side2.erase(std::remove_if(e.side2.begin(), e.side2.end(),
+                                 [&](const EventActor& a) { return a.actor == first; }),
+                  e.side2.end());
+  }
   // Civilians the sentence names beside remote violence or an attack are among its victims.
   const EventType family = Info(type).event_type;
   if (family == EventType::kExplosionsRemoteViolence ||
