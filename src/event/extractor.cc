@@ -445,9 +445,21 @@ void Extraction::Sentence(uint32_t s) {
     const Trigger& t = trig(c);
     Roles r = FindRoles(t);
     SubEventType type = SubEventType::kPeacefulProtest;
-    // Force: "live ammunition", "violently suppressed", or protesters killed or hurt.
-    const bool force = (state_present && any_cue(Cue::kProtestForce)) ||
-                       ((has(TC::kKill) || has(TC::kInjure)) && !harm.empty());
+    // Force: "live ammunition", "violently suppressed", deaths with the state present, or the
+    // protesters themselves killed or hurt ("four protesters died from gunfire").
+    bool protesters_harmed = false;
+    for (const Trigger& x : triggers_) {
+      if (x.cls != TC::kKill && x.cls != TC::kInjure) continue;
+      const Roles harmed = FindRoles(x);
+      protesters_harmed =
+          protesters_harmed ||
+          (harmed.a2 >= 0 &&
+           dict_.actor(v_.actors[static_cast<size_t>(harmed.a2)].actor).sector == Sector::kProtesters);
+    }
+    const bool force =
+        (state_present && (any_cue(Cue::kProtestForce) ||
+                           ((has(TC::kKill) || has(TC::kInjure)) && !harm.empty()))) ||
+        protesters_harmed;
     bool peaceful = false;
     for (size_t w = 0; w < n; ++w) {
       const std::string_view f = v_.words.fold(w);
@@ -544,8 +556,15 @@ void Extraction::Sentence(uint32_t s) {
     // Violence: the most specific instrument names the sub-type; else the target decides.
     const Trigger* instrument = nullptr;
     for (const Trigger& t : triggers_) {
-      if (IsInstrument(t.cls) && (!instrument || InstrumentRank(t.cls) < InstrumentRank(instrument->cls)))
-        instrument = &t;
+      if (!IsInstrument(t.cls)) continue;
+      // "troops killed two suicide bombers": the bombers are the target, not the weapon.
+      bool target = false;
+      for (const Trigger& k : triggers_) {
+        target = target || (k.cls == TC::kKill && k.form == TriggerForm::kVerb && k.end <= t.begin &&
+                            t.begin <= k.end + 4);
+      }
+      if (target && t.cls == TC::kSuicide) continue;
+      if (!instrument || InstrumentRank(t.cls) < InstrumentRank(instrument->cls)) instrument = &t;
     }
     const Trigger* violent = instrument;
     if (violent == nullptr) {
