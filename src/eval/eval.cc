@@ -22,6 +22,13 @@ int64_t IntOf(const nlohmann::json& object, const char* key, int64_t fallback) {
   return it != object.end() && it->is_number_integer() ? it->get<int64_t>() : fallback;
 }
 
+std::optional<double> NumberOf(const nlohmann::json& object, const char* key) {
+  if (!object.is_object()) return std::nullopt;
+  auto it = object.find(key);
+  if (it == object.end() || !it->is_number()) return std::nullopt;
+  return it->get<double>();
+}
+
 const std::vector<TaskInfo>& Tasks() {
   static const std::vector<TaskInfo> kTasks = {
       {"extraction", {"aeb", "extraction"}, MakeExtractionTask},

@@ -10,6 +10,7 @@
 #include <functional>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -35,6 +36,8 @@ class Task {
 // gives the fallback instead of an exception.
 std::string StringOf(const nlohmann::json& object, const char* key);
 int64_t IntOf(const nlohmann::json& object, const char* key, int64_t fallback);
+// A number field (integer or not), or nothing when it is missing or not a number.
+std::optional<double> NumberOf(const nlohmann::json& object, const char* key);
 
 using TaskFactory = std::function<std::unique_ptr<Task>(const pipeline::Pipeline&)>;
 

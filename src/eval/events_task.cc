@@ -13,12 +13,6 @@
 namespace frontline::eval {
 namespace {
 
-double DoubleOf(const nlohmann::json& object, const char* key, double fallback) {
-  if (!object.is_object()) return fallback;
-  auto it = object.find(key);
-  return it != object.end() && it->is_number() ? it->get<double>() : fallback;
-}
-
 // A share that prints as null when nothing was counted.
 struct Share {
   size_t hits = 0, total = 0;
@@ -233,7 +227,7 @@ class EventsTask : public Task {
           top && !top->side1.empty() ? static_cast<int>(top->side1[0].sector) : 0;
       s.sector.Add(predicted_inter == inter1);
     }
-    ScoreLocation(top, DoubleOf(gold, "lat", 0), DoubleOf(gold, "lon", 0),
+    ScoreLocation(top, NumberOf(gold, "lat").value_or(0), NumberOf(gold, "lon").value_or(0),
                   IntOf(gold, "geo_precision", 0) == 1, s);
     if (std::optional<time::Date> d = time::ParseIsoDate(StringOf(gold, "date"))) {
       const int64_t precision = IntOf(gold, "time_precision", 1);
@@ -269,7 +263,7 @@ class EventsTask : public Task {
   void ScoreUcdp(const nlohmann::json& gold, const event::Event* top, SetScores& s) {
     if (top != nullptr) s.violence_type.Add(ViolenceType(*top) == IntOf(gold, "type_of_violence", 0));
     else s.violence_type.Add(false);
-    ScoreLocation(top, DoubleOf(gold, "lat", 0), DoubleOf(gold, "lon", 0),
+    ScoreLocation(top, NumberOf(gold, "lat").value_or(0), NumberOf(gold, "lon").value_or(0),
                   IntOf(gold, "where_prec", 0) == 1, s);
     const std::optional<time::Date> first = time::ParseIsoDate(StringOf(gold, "date_start"));
     const std::optional<time::Date> last = time::ParseIsoDate(StringOf(gold, "date_end"));

@@ -23,15 +23,6 @@ std::vector<int64_t> CharIndex(std::string_view text) {
   return map;
 }
 
-double NumberOf(const nlohmann::json& o, const char* key, bool& ok) {
-  auto it = o.find(key);
-  if (it == o.end() || !it->is_number()) {
-    ok = false;
-    return 0;
-  }
-  return it->get<double>();
-}
-
 class GeoparsingTask : public Task {
  public:
   explicit GeoparsingTask(const pipeline::Pipeline& pipeline) : pipeline_(pipeline) {}
@@ -87,12 +78,10 @@ class GeoparsingTask : public Task {
     std::vector<Gold> gold;
     if (row.contains("toponyms") && row["toponyms"].is_array()) {
       for (const nlohmann::json& g : row["toponyms"]) {
-        bool ok = true;
-        Gold x{IntOf(g, "start", -1),
-               IntOf(g, "end", -1),
-               {NumberOf(g, "lat", ok), NumberOf(g, "lon", ok)},
+        const std::optional<double> lat = NumberOf(g, "lat"), lon = NumberOf(g, "lon");
+        Gold x{IntOf(g, "start", -1), IntOf(g, "end", -1), {lat.value_or(0), lon.value_or(0)},
                IntOf(g, "geonameid", 0)};
-        if (ok && x.start >= 0 && x.end >= 0) gold.push_back(x);
+        if (lat && lon && x.start >= 0 && x.end >= 0) gold.push_back(x);
       }
     }
     gold_ += gold.size();

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <unordered_set>
 
 #include "text/data_file.h"
 
@@ -51,7 +50,6 @@ Result<ActorDictionary> ActorDictionary::Load(const std::string& data_dir) {
 
 Result<ActorDictionary> ActorDictionary::Parse(std::string_view contents, std::string_view name) {
   ActorDictionary dict;
-  std::unordered_set<std::string> ids;
   Status status = text::ForEachDataLine(contents, [&](size_t line, std::string_view entry) {
     auto error = [&](std::string_view what) {
       return Status::Error(fmt::format("{}:{}: {}", name, line, what));
@@ -67,7 +65,9 @@ Result<ActorDictionary> ActorDictionary::Parse(std::string_view contents, std::s
     a.id = f[0];
     a.name = f[1];
     if (a.id.empty() || a.name.empty()) return error("empty id or name");
-    if (!ids.insert(a.id).second) return error(fmt::format("duplicate id \"{}\"", a.id));
+    const uint32_t index = static_cast<uint32_t>(dict.actors_.size());
+    if (!dict.by_id_.emplace(a.id, index).second)
+      return error(fmt::format("duplicate id \"{}\"", a.id));
     if (f[2] == "*") {
       a.generic = true;
     } else if (f[2] != "-") {
@@ -83,7 +83,6 @@ Result<ActorDictionary> ActorDictionary::Parse(std::string_view contents, std::s
     } else if (!f[5].empty()) {
       return error(fmt::format("unknown flag \"{}\"", f[5]));
     }
-    const uint32_t index = static_cast<uint32_t>(dict.actors_.size());
     std::string_view aliases = f[4];
     size_t start = 0;
     while (start <= aliases.size()) {
@@ -104,10 +103,8 @@ Result<ActorDictionary> ActorDictionary::Parse(std::string_view contents, std::s
 }
 
 int32_t ActorDictionary::IndexOf(std::string_view id) const {
-  for (size_t i = 0; i < actors_.size(); ++i) {
-    if (actors_[i].id == id) return static_cast<int32_t>(i);
-  }
-  return -1;
+  auto it = by_id_.find(std::string(id));
+  return it == by_id_.end() ? -1 : static_cast<int32_t>(it->second);
 }
 
 std::string_view ActorDictionary::DemonymCountry(const Words& words, size_t i,

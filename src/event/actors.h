@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "event/phrases.h"
@@ -78,6 +79,7 @@ class ActorDictionary {
 
  private:
   std::vector<Actor> actors_;
+  std::unordered_map<std::string, uint32_t> by_id_;  // id -> index
   PhraseMatcher aliases_;
 };
 

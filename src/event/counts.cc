@@ -37,16 +37,6 @@ struct Number {
   bool exact = true;
 };
 
-const Hit* HitAt(const SentenceView& view, size_t word, Category category) {
-  const Hit* best = nullptr;
-  for (const Hit& h : view.hits) {
-    if (h.word > word) break;
-    if (h.word == word && h.category == category && (best == nullptr || h.length > best->length))
-      best = &h;
-  }
-  return best;
-}
-
 Number ParseNumber(const EventLexicon& lexicon, const SentenceView& view, size_t i) {
   Number out;
   const size_t n = view.words.size();
@@ -66,7 +56,7 @@ Number ParseNumber(const EventLexicon& lexicon, const SentenceView& view, size_t
   if (j >= n) return out;
   double value = 0;
   size_t end = j;
-  if (const Hit* v = HitAt(view, j, Category::kVague)) {
+  if (const Hit* v = view.Longest(j, Category::kVague)) {
     const VagueQuantity& q = lexicon.vague(v->payload);
     out = {static_cast<uint32_t>(v->end()), q.min, q.max, q.best, false};
     return out;
@@ -74,7 +64,7 @@ Number ParseNumber(const EventLexicon& lexicon, const SentenceView& view, size_t
   if (view.words.token(j).kind == text::TokenKind::kNumber) {
     if (!ParseDigits(view.words.surface(j), value)) return out;
     end = j + 1;
-    if (const Hit* s = end < n ? HitAt(view, end, Category::kScale) : nullptr) {
+    if (const Hit* s = end < n ? view.Longest(end, Category::kScale) : nullptr) {
       value *= s->payload;
       end = s->end();
     }
@@ -83,16 +73,16 @@ Number ParseNumber(const EventLexicon& lexicon, const SentenceView& view, size_t
     double total = 0, current = 0;
     bool any = false;
     size_t k = j;
-    if (view.words.fold(k) == "a" && k + 1 < n && HitAt(view, k + 1, Category::kScale)) {
+    if (view.words.fold(k) == "a" && k + 1 < n && view.Longest(k + 1, Category::kScale)) {
       current = 1;
       ++k;
     }
     while (k < n) {
-      if (const Hit* h = HitAt(view, k, Category::kNumber)) {
+      if (const Hit* h = view.Longest(k, Category::kNumber)) {
         current += h->payload;
         k = h->end();
         any = true;
-      } else if (const Hit* s = HitAt(view, k, Category::kScale); s && (any || current > 0)) {
+      } else if (const Hit* s = view.Longest(k, Category::kScale); s && (any || current > 0)) {
         current = std::max(current, 1.0) * s->payload;
         if (s->payload >= 1000) {
           total += current;
@@ -101,7 +91,7 @@ Number ParseNumber(const EventLexicon& lexicon, const SentenceView& view, size_t
         k = s->end();
         any = true;
       } else if (any && view.words.fold(k) == "and" && k + 1 < n &&
-                 HitAt(view, k + 1, Category::kNumber)) {
+                 view.Longest(k + 1, Category::kNumber)) {
         ++k;
       } else {
         break;
@@ -158,7 +148,7 @@ bool SingleVictim(const SentenceView& view, const Hit& kill) {
   }
   if (kill.end() + 1 < n) {
     const std::string_view next = view.words.fold(kill.end());
-    if (next == "a" || next == "an") return HitAt(view, kill.end(), Category::kNumber) == nullptr;
+    if (next == "a" || next == "an") return view.Longest(kill.end(), Category::kNumber) == nullptr;
   }
   return false;
 }
@@ -191,7 +181,7 @@ void FindCounts(const EventLexicon& lexicon, const SentenceView& view,
     // A count word right after, over at most two small words: "Two killed, three injured",
     // "25 were wounded".
     for (size_t k = end; k < n && k <= end + 2 && !kind; ++k) {
-      if (const Hit* h = HitAt(view, k, Category::kCount)) {
+      if (const Hit* h = view.Longest(k, Category::kCount)) {
         kind = static_cast<CountKind>(h->payload);
         break;
       }
@@ -225,18 +215,18 @@ void FindCounts(const EventLexicon& lexicon, const SentenceView& view,
       if (view.words.token(k).kind == text::TokenKind::kNumber && !joined(k)) break;
       if (view.HasCue(k, Cue::kClauseBreak)) break;
       if (k > end && (view.HasCue(k, Cue::kAtLeast) || view.HasCue(k, Cue::kAtMost))) break;
-      if (const Hit* h = HitAt(view, k, Category::kCount)) {
+      if (const Hit* h = view.Longest(k, Category::kCount)) {
         // "five gunmen killed three people", "armed men shot dead a man": the number counts
         // those who did it, not the victims named after the verb.
         const size_t after = h->end();
         const bool object = after < n && (view.words.token(after).kind == text::TokenKind::kNumber ||
-                                          HitAt(view, after, Category::kNumber) != nullptr ||
+                                          view.Longest(after, Category::kNumber) != nullptr ||
                                           view.words.fold(after) == "a" ||
                                           view.words.fold(after) == "an");
         if (object && k > end) break;
         kind = static_cast<CountKind>(h->payload);
       }
-      if (k > end && HitAt(view, k, Category::kNumber) != nullptr && !joined(k)) break;
+      if (k > end && view.Longest(k, Category::kNumber) != nullptr && !joined(k)) break;
     }
     if (kind) {
       CountMention m;

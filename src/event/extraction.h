@@ -29,6 +29,7 @@ struct Roles {
   int a1 = -1, a2 = -1;
   std::vector<int> assoc1, assoc2;
   std::string demonym1;  // actor1 named only by a country's adjective ("Russian air strikes")
+  bool topic = false;    // actor1 is the paragraph's topic ("they", "After having captured")
   bool passive = false;
 };
 
@@ -151,6 +152,9 @@ class Extraction {
   // rioters, and violence by an unnamed perpetrator as an unidentified armed group.
   void ApplyCodingConventions(Event& e) const;
   EventActor Generic(std::string_view id, Sector sector) const;
+  // The last event, when it comes from this sentence's paragraph and at most two sentences
+  // back: the event a sentence that only adds to it ("Two soldiers were killed") belongs to.
+  Event* RecentEvent();
   // The armed actor the document has named most so far, of the state side or the other.
   const EventActor* MostMentioned(bool state) const;
 

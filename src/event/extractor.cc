@@ -18,6 +18,15 @@ const EventActor* Extraction::MostMentioned(bool state) const {
   return best;
 }
 
+Event* Extraction::RecentEvent() {
+  if (events_.empty()) return nullptr;
+  Event& previous = events_.back();
+  const bool near = previous.sentence + 2 >= sentence_ &&
+                    layer_.sentences[previous.sentence].paragraph ==
+                        layer_.sentences[sentence_].paragraph;
+  return near ? &previous : nullptr;
+}
+
 std::vector<Event> Extraction::Run() {
   for (const geo::Toponym& t : places_) {
     if (!t.resolved) continue;
@@ -144,11 +153,7 @@ void Extraction::Sentence(uint32_t s) {
   // Triggers: the longest at each word, outside actor names and time expressions.
   triggers_.clear();
   for (size_t i = 0; i < n;) {
-    const Hit* best = nullptr;
-    for (const Hit& h : v_.hits) {
-      if (h.word == i && h.category == Category::kTrigger && (!best || h.length > best->length))
-        best = &h;
-    }
+    const Hit* best = v_.Longest(i, Category::kTrigger);
     if (best == nullptr) {
       ++i;
       continue;
@@ -234,9 +239,7 @@ void Extraction::Sentence(uint32_t s) {
     break;
   }
 
-  bool cumulative = since_range;
-  for (size_t w = 0; w < n; ++w) cumulative = cumulative || v_.HasCue(w, Cue::kCumulative);
-  FindCounts(lex_, v_, time_spans_, cumulative, counts_);
+  FindCounts(lex_, v_, time_spans_, since_range || v_.AnyCue(Cue::kCumulative), counts_);
 
   // The sentence's first armed subject becomes the paragraph's topic afterwards.
   EventActor first_armed;
@@ -273,17 +276,8 @@ void Extraction::Sentence(uint32_t s) {
     state_present = state_present || sector == Sector::kState;
     civilians_present = civilians_present || sector == Sector::kCivilians;
   }
-  bool non_conflict = false, armed_target = false;
-  for (size_t w = 0; w < n; ++w) {
-    non_conflict = non_conflict || v_.HasCue(w, Cue::kNonConflict);
-    armed_target = armed_target || v_.HasCue(w, Cue::kArmedTarget);
-  }
-  auto any_cue = [&](Cue c) {
-    for (size_t w = 0; w < n; ++w) {
-      if (v_.HasCue(w, c)) return true;
-    }
-    return false;
-  };
+  const bool non_conflict = v_.AnyCue(Cue::kNonConflict);
+  const bool armed_target = v_.AnyCue(Cue::kArmedTarget);
   // Who the subject is when the sentence names none: "they" or an opening participle
   // ("After having captured ...") refers to the paragraph's topic.
   auto with_topic = [&](Roles r, const Trigger& t) {
@@ -291,15 +285,13 @@ void Extraction::Sentence(uint32_t s) {
     bool pronoun = false;
     for (size_t w = 0; w < n; ++w) pronoun = pronoun || IsPronounSubject(v_.words.fold(w));
     const bool opening = t.begin <= 3 && t.form == TriggerForm::kVerb;
-    if (pronoun || opening) r.demonym1 = "\x01";  // marks the topic (resolved below)
+    r.topic = pronoun || opening;
     return r;
   };
   auto add = [&](SubEventType type, const Trigger& t, Roles r,
                  const std::vector<CountMention>& counts, double base) {
-    const bool topic = r.demonym1 == "\x01";
-    if (topic) r.demonym1.clear();
     AddEvent(type, t, r, counts, base);
-    if (topic) {
+    if (r.topic) {
       Event& e = events_.back();
       e.side1.insert(e.side1.begin(), topic_);
       if (e.side1[0].country.empty()) e.side1[0].country = e.location.place.country;
@@ -308,8 +300,8 @@ void Extraction::Sentence(uint32_t s) {
   auto side_sector = [&](const Roles& r, bool first_side) {
     const int a = first_side ? r.a1 : r.a2;
     if (a >= 0) return dict_.actor(v_.actors[static_cast<size_t>(a)].actor).sector;
-    if (first_side && !r.demonym1.empty() && r.demonym1 != "\x01") return Sector::kState;
-    if (first_side && r.demonym1 == "\x01") return topic_.sector;
+    if (first_side && r.topic) return topic_.sector;
+    if (first_side && !r.demonym1.empty()) return Sector::kState;
     const std::vector<int>& assoc = first_side ? r.assoc1 : r.assoc2;
     if (!assoc.empty()) return dict_.actor(v_.actors[static_cast<size_t>(assoc[0])].actor).sector;
     return Sector::kUnknown;
@@ -317,11 +309,10 @@ void Extraction::Sentence(uint32_t s) {
 
   // "Police intervened and fired tear gas at them": a sentence that tells how a protest of the
   // sentence before was met changes that protest's type, and is not an event of its own.
-  if (!events_.empty()) {
-    Event& previous = events_.back();
+  if (Event* recent = RecentEvent()) {
+    Event& previous = *recent;
     const EventType family = Info(previous.type).event_type;
-    if (family == EventType::kProtests && !explicit_protest && previous.sentence + 2 >= s &&
-        layer_.sentences[previous.sentence].paragraph == sentence.paragraph) {
+    if (family == EventType::kProtests && !explicit_protest) {
       bool state = false;
       for (const ActorMention& m : v_.actors) state = state || dict_.actor(m.actor).sector == Sector::kState;
       bool force = false, intervention = false, violence = false;
@@ -359,12 +350,12 @@ void Extraction::Sentence(uint32_t s) {
       toll_only = toll_only && (t.cls == TC::kKill || t.cls == TC::kInjure);
       nouns_only = nouns_only && t.form == TriggerForm::kNoun;
     }
-    if (toll_only && (!harm.empty() || nouns_only) && !events_.empty()) {
-      Event& previous = events_.back();
+    Event* recent = RecentEvent();
+    if (toll_only && (!harm.empty() || nouns_only) && recent != nullptr) {
+      Event& previous = *recent;
       const EventType family = Info(previous.type).event_type;
       const Roles r = FindRoles(triggers_[0]);
-      if (r.a1 < 0 && r.demonym1.empty() && previous.sentence + 2 >= s &&
-          layer_.sentences[previous.sentence].paragraph == sentence.paragraph &&
+      if (r.a1 < 0 && r.demonym1.empty() &&
           (family == EventType::kBattles || family == EventType::kExplosionsRemoteViolence ||
            family == EventType::kViolenceAgainstCivilians)) {
         // Only a toll the event lacks: a later figure may restate or update the first.
@@ -418,7 +409,7 @@ void Extraction::Sentence(uint32_t s) {
       // "Sudan stormed to victory", "the pound fell to a record low": a capture names who
       // took the place, unless the sentence is passive ("the town was captured").
       if ((t.form == TriggerForm::kVerb && !r.passive) || t.form == TriggerForm::kAgentAfter) {
-        if (r.a1 < 0 && r.demonym1.empty() && r.assoc1.empty()) continue;
+        if (r.a1 < 0 && r.demonym1.empty() && !r.topic && r.assoc1.empty()) continue;
       }
       // Crowds occupy squares and roads; only armed actors take territory.
       const Sector captor = side_sector(r, true);
@@ -457,7 +448,7 @@ void Extraction::Sentence(uint32_t s) {
            dict_.actor(v_.actors[static_cast<size_t>(harmed.a2)].actor).sector == Sector::kProtesters);
     }
     const bool force =
-        (state_present && (any_cue(Cue::kProtestForce) ||
+        (state_present && (v_.AnyCue(Cue::kProtestForce) ||
                            ((has(TC::kKill) || has(TC::kInjure)) && !harm.empty()))) ||
         protesters_harmed;
     bool peaceful = false;
@@ -496,12 +487,11 @@ void Extraction::Sentence(uint32_t s) {
     // "Demonstrators returned to the square on Monday" after a protest of the sentence before
     // is that protest going on: it lends its place, not a second event.
     bool continued = false;
-    if (type == SubEventType::kPeacefulProtest && harm.empty() && !events_.empty()) {
-      Event& previous = events_.back();
+    Event* recent = RecentEvent();
+    if (type == SubEventType::kPeacefulProtest && harm.empty() && recent != nullptr) {
+      Event& previous = *recent;
       const EventType family = Info(previous.type).event_type;
-      if ((family == EventType::kProtests || family == EventType::kRiots) &&
-          previous.sentence + 2 >= s &&
-          layer_.sentences[previous.sentence].paragraph == sentence.paragraph) {
+      if (family == EventType::kProtests || family == EventType::kRiots) {
         continued = true;
         if (previous.location.source != LocationSource::kSentence) {
           Event probe;
@@ -547,7 +537,7 @@ void Extraction::Sentence(uint32_t s) {
       violence_is_context = true;
   }
   if (!main && violence_is_context && has(TC::kArrest) && !has(TC::kAgree) &&
-      !has(TC::kDisplace) && !any_cue(Cue::kCrime)) {
+      !has(TC::kDisplace) && !v_.AnyCue(Cue::kCrime)) {
     add(SubEventType::kArrests, trig(TC::kArrest),
         with_topic(FindRoles(trig(TC::kArrest)), trig(TC::kArrest)), harm, 0.55);
     main = true;
@@ -585,7 +575,7 @@ void Extraction::Sentence(uint32_t s) {
       Roles r = with_topic(FindRoles(*violent), *violent);
       // Roles from a verb of the frame when the instrument noun gives none ("Troops killed
       // five civilians in an air strike").
-      if (r.a1 < 0 && r.demonym1.empty()) {
+      if (r.a1 < 0 && r.demonym1.empty() && !r.topic) {
         for (const Trigger& t : triggers_) {
           if (&t != violent && IsViolence(t.cls) && t.form == TriggerForm::kVerb) {
             Roles other = FindRoles(t);
@@ -633,8 +623,8 @@ void Extraction::Sentence(uint32_t s) {
         // Unarmed crowds fighting each other or the police ("two communities clashed",
         // "residents pelted stones at police").
         if ((type == SubEventType::kArmedClash && !armed_present &&
-             (civilians_present || any_cue(Cue::kCrowd))) ||
-            (any_cue(Cue::kCrowd) && !IsArmed(actor)))
+             (civilians_present || v_.AnyCue(Cue::kCrowd))) ||
+            (v_.AnyCue(Cue::kCrowd) && !IsArmed(actor)))
           type = SubEventType::kMobViolence;
         // Violence done by unarmed people (villagers, a crowd) is mob violence.
         if ((actor == Sector::kCivilians || actor == Sector::kRioters ||
@@ -658,7 +648,7 @@ void Extraction::Sentence(uint32_t s) {
       add(SubEventType::kLootingPropertyDestruction, trig(TC::kLoot), FindRoles(trig(TC::kLoot)),
           harm, 0.5);
       main = true;
-    } else if (has(TC::kArrest) && !any_cue(Cue::kCrime)) {
+    } else if (has(TC::kArrest) && !v_.AnyCue(Cue::kCrime)) {
       // Arrests that analysts code are political; arrests for drugs or theft are policing.
       add(SubEventType::kArrests, trig(TC::kArrest), with_topic(FindRoles(trig(TC::kArrest)), trig(TC::kArrest)),
           harm, 0.5);

@@ -6,8 +6,22 @@
 namespace frontline::event {
 namespace {
 
-bool IsHyphen(const text::TextLayer& layer, const text::Token& t) {
-  return t.kind == text::TokenKind::kPunct && layer.FoldOf(t) == "-";
+// Hyphens are not words: "Al-Nouman" and "al Nouman" are the same two words.
+bool IsHyphen(text::TokenKind kind, std::string_view fold) {
+  return kind == text::TokenKind::kPunct && fold == "-";
+}
+
+// The folded words of `s`, tokenised as documents are.
+std::vector<std::string> FoldedWords(std::string_view s) {
+  std::vector<text::Token> tokens;
+  std::string folds;
+  text::Tokenize(s, text::Span{0, static_cast<uint32_t>(s.size())}, tokens, folds);
+  std::vector<std::string> words;
+  for (const text::Token& t : tokens) {
+    std::string f = folds.substr(t.fold_begin, t.fold_end - t.fold_begin);
+    if (!IsHyphen(t.kind, f)) words.push_back(std::move(f));
+  }
+  return words;
 }
 
 bool AllCaps(std::string_view s) {
@@ -27,30 +41,16 @@ void Words::Reset(const text::TextLayer& l, std::string_view t, const text::Sent
   tokens.clear();
   hashes.clear();
   for (uint32_t i = sentence.token_begin; i < sentence.token_end; ++i) {
-    if (IsHyphen(l, l.tokens[i])) continue;
+    if (IsHyphen(l.tokens[i].kind, l.FoldOf(l.tokens[i]))) continue;
     tokens.push_back(i);
     hashes.push_back(HashWord(l.FoldOf(l.tokens[i])));
   }
 }
 
-std::string FoldWord(std::string_view word) {
-  std::string out;
-  std::vector<text::Token> tokens;
-  std::string folds;
-  text::Tokenize(word, text::Span{0, static_cast<uint32_t>(word.size())}, tokens, folds);
-  for (const text::Token& t : tokens) {
-    if (t.kind == text::TokenKind::kPunct && folds.substr(t.fold_begin, 1) == "-") continue;
-    out.append(folds, t.fold_begin, t.fold_end - t.fold_begin);
-  }
-  return out;
-}
-
 bool PhraseMatcher::Add(std::string_view phrase, uint32_t value, bool caps_only) {
-  // Tokenise each alternative of each space-separated position; a position whose words
-  // tokenise to several words ("al-Sham") becomes several positions.
+  // Each space-separated position is folded like document words; a position that folds to
+  // several words ("al-Sham") becomes several positions, but an alternative must be one word.
   Phrase p{{}, value, caps_only};
-  std::vector<text::Token> tokens;
-  std::string folds;
   size_t start = 0;
   while (start <= phrase.size()) {
     size_t end = phrase.find(' ', start);
@@ -59,35 +59,20 @@ bool PhraseMatcher::Add(std::string_view phrase, uint32_t value, bool caps_only)
     start = end + 1;
     if (item.empty()) continue;
     if (item.find('|') == std::string_view::npos) {
-      tokens.clear();
-      folds.clear();
-      text::Tokenize(item, text::Span{0, static_cast<uint32_t>(item.size())}, tokens, folds);
-      for (const text::Token& t : tokens) {
-        std::string f = folds.substr(t.fold_begin, t.fold_end - t.fold_begin);
-        if (t.kind == text::TokenKind::kPunct && f == "-") continue;
-        p.words.push_back({std::move(f)});
-      }
-    } else {
-      std::vector<std::string> alternatives;
-      size_t a = 0;
-      while (a <= item.size()) {
-        size_t b = item.find('|', a);
-        if (b == std::string_view::npos) b = item.size();
-        const std::string_view alternative = item.substr(a, b - a);
-        tokens.clear();
-        folds.clear();
-        text::Tokenize(alternative, text::Span{0, static_cast<uint32_t>(alternative.size())},
-                       tokens, folds);
-        size_t words = 0;
-        for (const text::Token& t : tokens)
-          words += !(t.kind == text::TokenKind::kPunct && folds.substr(t.fold_begin, 1) == "-");
-        if (words > 1) return false;  // an alternative is one word
-        std::string f = FoldWord(alternative);
-        if (!f.empty()) alternatives.push_back(std::move(f));
-        a = b + 1;
-      }
-      if (!alternatives.empty()) p.words.push_back(std::move(alternatives));
+      for (std::string& f : FoldedWords(item)) p.words.push_back({std::move(f)});
+      continue;
     }
+    std::vector<std::string> alternatives;
+    size_t a = 0;
+    while (a <= item.size()) {
+      size_t b = item.find('|', a);
+      if (b == std::string_view::npos) b = item.size();
+      std::vector<std::string> words = FoldedWords(item.substr(a, b - a));
+      if (words.size() > 1) return false;  // an alternative is one word
+      if (!words.empty()) alternatives.push_back(std::move(words[0]));
+      a = b + 1;
+    }
+    if (!alternatives.empty()) p.words.push_back(std::move(alternatives));
   }
   if (p.words.empty()) return false;
   const uint32_t index = static_cast<uint32_t>(phrases_.size());

@@ -83,9 +83,6 @@ class PhraseMatcher {
   std::unordered_map<uint64_t, std::vector<uint32_t>> by_two_;  // the rest, by their first two
 };
 
-// Folds one dictionary word as document tokens are folded ("Hay'at" -> "hayat").
-std::string FoldWord(std::string_view word);
-
 }  // namespace frontline::event
 
 #endif  // FRONTLINE_EVENT_PHRASES_H_
