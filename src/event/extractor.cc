@@ -186,7 +186,7 @@ void Extraction::Sentence(uint32_t s) {
       ++i;
     }
   }
-  // "seized 3 tons of marijuana", "seized a ton of cocaine": goods taken, not ground; analysts
+  // "seized 40 kilos of heroin", "seized a ton of khat": goods taken, not ground; analysts
   // code a seizure of goods as property taken.
   for (Trigger& t : triggers_) {
     if (t.cls != TC::kCapture || t.end >= n) continue;
@@ -198,7 +198,7 @@ void Extraction::Sentence(uint32_t s) {
           v_.words.token(t.end + 1).kind == text::TokenKind::kNumber)))
       t.cls = TC::kLoot;
   }
-  // "recovered four improvised explosive devices", "seized eight hundred munitions",
+  // "recovered two roadside bombs", "seized a thousand rifle rounds",
   // "intercepted a ballistic missile": weapons taken out of use. The weapon's own trigger
   // ("explosive devices", "missile") names what was disrupted, not an attack.
   for (size_t w = 0; w < n; ++w) {
@@ -437,7 +437,7 @@ void Extraction::Sentence(uint32_t s) {
     Roles r = FindRoles(t);
     SubEventType type = SubEventType::kPeacefulProtest;
     // Force: "live ammunition", "violently suppressed", deaths with the state present, or the
-    // protesters themselves killed or hurt ("four protesters died from gunfire").
+    // protesters themselves killed or hurt ("two demonstrators were shot dead").
     bool protesters_harmed = false;
     for (const Trigger& x : triggers_) {
       if (x.cls != TC::kKill && x.cls != TC::kInjure) continue;
@@ -457,7 +457,7 @@ void Extraction::Sentence(uint32_t s) {
       peaceful = peaceful || f == "peaceful" || f == "peacefull" || f == "nonviolent" ||
                  (f == "non" && w + 1 < n && v_.words.fold(w + 1) == "violent");
     }
-    // What the protest is about ("demanding the arrest of those who set fire to the crops")
+    // What the protest is about ("calling for the arrest of whoever burned the market")
     // is not what the protesters or the police did.
     bool violent_cue = false;
     for (size_t w = 0; w < n; ++w)
@@ -547,7 +547,7 @@ void Extraction::Sentence(uint32_t s) {
     const Trigger* instrument = nullptr;
     for (const Trigger& t : triggers_) {
       if (!IsInstrument(t.cls)) continue;
-      // "troops killed two suicide bombers": the bombers are the target, not the weapon.
+      // "soldiers shot a suicide bomber": the bombers are the target, not the weapon.
       bool target = false;
       for (const Trigger& k : triggers_) {
         target = target || (k.cls == TC::kKill && k.form == TriggerForm::kVerb && k.end <= t.begin &&
@@ -588,7 +588,7 @@ void Extraction::Sentence(uint32_t s) {
           }
         }
       }
-      // "Warplanes killed 21 civilians": aircraft that kill strike from the air.
+      // "Jets killed a family of six": aircraft that kill strike from the air.
       bool aircraft = false;
       if (r.a1 >= 0) aircraft = dict_.actor(v_.actors[static_cast<size_t>(r.a1)].actor).id.ends_with(".air");
       SubEventType type;
@@ -603,7 +603,7 @@ void Extraction::Sentence(uint32_t s) {
       } else {
         Sector target = side_sector(r, false);
         const Sector actor = side_sector(r, true);
-        // An armed side among the victims ("1 policeman and 2 civilians were killed") makes
+        // An armed side among the victims ("a soldier and three villagers were killed") makes
         // a fight of it.
         for (int a : r.assoc2) {
           const Sector other = dict_.actor(v_.actors[static_cast<size_t>(a)].actor).sector;
@@ -620,8 +620,8 @@ void Extraction::Sentence(uint32_t s) {
         if (!has_clash && !has(TC::kAttack) && !has(TC::kKill) && has(TC::kInjure) &&
             !armed_present)
           type = SubEventType::kAttack;
-        // Unarmed crowds fighting each other or the police ("two communities clashed",
-        // "residents pelted stones at police").
+        // Unarmed crowds fighting each other or the police ("rival villages fought with sticks",
+        // "youths threw rocks at a patrol").
         if ((type == SubEventType::kArmedClash && !armed_present &&
              (civilians_present || v_.AnyCue(Cue::kCrowd))) ||
             (v_.AnyCue(Cue::kCrowd) && !IsArmed(actor)))

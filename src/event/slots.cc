@@ -287,7 +287,7 @@ void Extraction::Modal(Event& e, const Trigger& t) {
           const ActorMention& m = v_.actors[static_cast<size_t>(source)];
           e.modality.source = m.span;
           // One side's word about its own deeds or its enemy's is a claim; a third party's
-          // ("civilian militia leaders said" of a bombing) is a report.
+          // ("village elders said" of a bombing) is a report.
           const Sector sector = dict_.actor(m.actor).sector;
           bool party = e.side1.empty() && e.side2.empty();
           for (const auto* side : {&e.side1, &e.side2}) {
