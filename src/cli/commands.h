@@ -87,6 +87,59 @@ class WhenCommand {
   bool json_ = false;
 };
 
+class IngestCommand {
+ public:
+  void Register(CLI::App& app);
+  int Run(const GlobalOptions& global) const;
+
+ private:
+  std::vector<std::string> inputs_;
+  std::string db_;
+  std::string format_ = "auto";
+  bool extracted_ = false;
+  size_t batch_ = 500;
+  size_t max_bytes_ = size_t{64} << 20;
+  std::string progress_ = "auto";
+};
+
+class EventsCommand {
+ public:
+  void Register(CLI::App& app);
+  int Run(const GlobalOptions& global) const;
+
+ private:
+  std::string db_;
+  std::vector<std::string> countries_;
+  std::string admin1_, near_, place_, bbox_, from_, to_, actor_, text_, after_;
+  double radius_ = 25;
+  std::vector<std::string> types_, modalities_;
+  int64_t min_sources_ = 0;
+  std::string format_ = "table";
+  size_t limit_ = 100;
+};
+
+class ShowCommand {
+ public:
+  void Register(CLI::App& app);
+  int Run(const GlobalOptions& global) const;
+
+ private:
+  int64_t id_ = 0;
+  std::string db_;
+  bool sources_ = false;
+  bool json_ = false;
+};
+
+class ControlCommand {
+ public:
+  void Register(CLI::App& app);
+  int Run(const GlobalOptions& global) const;
+
+ private:
+  std::string place_, db_, at_, country_;
+  bool json_ = false;
+};
+
 }  // namespace frontline::cli
 
 #endif  // FRONTLINE_CLI_COMMANDS_H_

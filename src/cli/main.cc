@@ -44,6 +44,19 @@ int main(int argc, char** argv) {
   geocode.Register(*app.add_subcommand(
       "geocode",
       "Print the place mentions of a text with their resolution, for checking sentences"));
+  IngestCommand ingest;
+  ingest.Register(*app.add_subcommand(
+      "ingest",
+      "Run the pipeline over documents (or read `extract` output with --extracted) and store "
+      "them, merging reports of the same event"));
+  EventsCommand events;
+  events.Register(*app.add_subcommand(
+      "events", "List stored events by filter, as a table, JSONL, ACLED-layout CSV or GeoJSON"));
+  ShowCommand show;
+  show.Register(*app.add_subcommand("show", "Show one stored event, with --sources its reports"));
+  ControlCommand control;
+  control.Register(*app.add_subcommand(
+      "control", "Who controlled a place since when, or every place on a date (--at)"));
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -62,6 +75,10 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("when")) return when.Run(global);
     if (app.got_subcommand("gazetteer")) return gazetteer.Run(global);
     if (app.got_subcommand("geocode")) return geocode.Run(global);
+    if (app.got_subcommand("ingest")) return ingest.Run(global);
+    if (app.got_subcommand("events")) return events.Run(global);
+    if (app.got_subcommand("show")) return show.Run(global);
+    if (app.got_subcommand("control")) return control.Run(global);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "frontline: internal error: %s\n", e.what());
     return kExitSomeFailed;

@@ -1,0 +1,609 @@
+// ingest, events, show, control: the commands over the store.
+#include <fmt/format.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "doc/source.h"
+#include "event/taxonomy.h"
+#include "geo/gazetteer.h"
+#include "pipeline/data_dir.h"
+#include "pipeline/pipeline.h"
+#include "pipeline/record_json.h"
+#include "store/export.h"
+#include "store/store.h"
+#include "time/calendar.h"
+
+namespace frontline::cli {
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+std::string DatabaseOf(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("FRONTLINE_DB")) return env;
+  return std::string();
+}
+
+Result<std::unique_ptr<store::Store>> OpenStore(const std::string& flag) {
+  const std::string target = DatabaseOf(flag);
+  if (target.empty())
+    return Status::Error("no database: give --db PATH (SQLite) or --db postgresql://... "
+                         "(or set FRONTLINE_DB)");
+  return store::Store::Open(target);
+}
+
+// The gazetteer, when one is at hand (for place names and country names); null otherwise.
+std::unique_ptr<geo::Gazetteer> MaybeGazetteer(const GlobalOptions& global) {
+  const std::string path = pipeline::ResolveGazetteer(global.gazetteer);
+  if (!std::filesystem::exists(path)) return nullptr;
+  auto opened = geo::Gazetteer::Open(path);
+  if (!opened.ok()) return nullptr;
+  return std::make_unique<geo::Gazetteer>(std::move(opened).value());
+}
+
+store::CountryNamer NamerOf(const geo::Gazetteer* gazetteer) {
+  return [gazetteer](std::string_view iso2) {
+    geo::Place place;
+    if (gazetteer != nullptr && gazetteer->FindCountry(iso2, place)) return std::string(place.name);
+    return std::string(iso2);
+  };
+}
+
+std::vector<std::string> SplitList(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const std::string& value : values) {
+    size_t start = 0;
+    while (start <= value.size()) {
+      size_t comma = value.find(',', start);
+      if (comma == std::string::npos) comma = value.size();
+      std::string item = value.substr(start, comma - start);
+      while (!item.empty() && item.front() == ' ') item.erase(0, 1);
+      while (!item.empty() && item.back() == ' ') item.pop_back();
+      if (!item.empty()) out.push_back(item);
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+
+// Progress of a long ingest: a bar redrawn in place on a terminal, a plain line every few
+// seconds in a log.
+class Progress {
+ public:
+  explicit Progress(std::string mode) : started_(Clock::now()), last_(started_) {
+    if (mode == "auto") mode = isatty(fileno(stderr)) ? "bar" : "lines";
+    mode_ = mode;
+  }
+  void Update(size_t documents, size_t events, size_t errors, bool force = false) {
+    if (mode_ == "none") return;
+    const auto now = Clock::now();
+    const double since_last = std::chrono::duration<double>(now - last_).count();
+    if (!force && since_last < (mode_ == "bar" ? 0.2 : 5.0)) return;
+    last_ = now;
+    const double elapsed = std::chrono::duration<double>(now - started_).count();
+    const double rate = elapsed > 0 ? static_cast<double>(documents) / elapsed : 0.0;
+    if (mode_ == "bar") {
+      const size_t ticks = (documents / 50) % 20;
+      std::string bar(20, ' ');
+      for (size_t i = 0; i <= ticks && i < bar.size(); ++i) bar[i] = '#';
+      std::fprintf(stderr, "\r[%s] %zu documents  %zu events  %zu errors  %.0f docs/s ",
+                   bar.c_str(), documents, events, errors, rate);
+      drawn_ = true;
+    } else {
+      std::fprintf(stderr, "ingest: %zu documents, %zu events, %zu errors, %.0f docs/s\n",
+                   documents, events, errors, rate);
+    }
+    std::fflush(stderr);
+  }
+  // Ends the bar's line before other output.
+  void Break() {
+    if (drawn_) std::fputc('\n', stderr);
+    drawn_ = false;
+  }
+  double Seconds() const { return std::chrono::duration<double>(Clock::now() - started_).count(); }
+
+ private:
+  std::string mode_;
+  Clock::time_point started_, last_;
+  bool drawn_ = false;
+};
+
+std::string Cursor(const store::StoredEvent& e) { return fmt::format("{}/{}", e.slots.date_start, e.id); }
+
+}  // namespace
+
+void IngestCommand::Register(CLI::App& app) {
+  app.add_option("inputs", inputs_,
+                 "files, directories (read recursively) or - for standard input")
+      ->default_str("-");
+  app.add_option("--db", db_, "database: a SQLite file (created when missing) or postgresql://...");
+  app.add_option("--format", format_, "input format: auto, text, html or jsonl")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "text", "txt", "html", "jsonl"}));
+  app.add_flag("--extracted", extracted_,
+               "inputs are JSONL written by `frontline extract` (one record a line): store them "
+               "without running the pipeline again");
+  app.add_option("--batch", batch_, "documents per transaction")->capture_default_str()->check(CLI::Range(1, 1000000));
+  app.add_option("--max-bytes", max_bytes_, "refuse documents (files, feed lines) larger than this")
+      ->capture_default_str();
+  app.add_option("--progress", progress_, "auto (a bar on a terminal, lines in logs), bar, lines, none")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "bar", "lines", "none"}));
+}
+
+int IngestCommand::Run(const GlobalOptions& global) const {
+  auto opened = OpenStore(db_);
+  if (!opened.ok()) {
+    std::fprintf(stderr, "frontline: %s\n", opened.status().message().c_str());
+    return kExitUsage;
+  }
+  store::Store& db = *opened.value();
+  std::unique_ptr<pipeline::Resources> resources;
+  std::unique_ptr<pipeline::Pipeline> pipeline;
+  pipeline::JsonOptions json_options;
+  if (!extracted_) {
+    auto loaded = pipeline::Resources::Load(pipeline::ResolveDataDir(global.data_dir));
+    if (!loaded.ok()) {
+      std::fprintf(stderr, "frontline: %s\n", loaded.status().message().c_str());
+      return kExitUsage;
+    }
+    resources = std::move(loaded).value();
+    if (!OpenGazetteer(*resources, global, false)) return kExitUsage;
+    pipeline = std::make_unique<pipeline::Pipeline>(*resources);
+    json_options.gazetteer = resources->gazetteer.get();
+    json_options.actors = &resources->actors;
+  }
+
+  Progress progress(progress_);
+  size_t documents = 0, added = 0, replaced = 0, skipped = 0, errors = 0;
+  size_t new_events = 0, merged = 0, in_batch = 0;
+  bool stopped = false;
+  auto report = [&](const std::string& where, const std::string& what) {
+    progress.Break();
+    std::fprintf(stderr, "%s: %s\n", where.c_str(), what.c_str());
+  };
+  auto begin = [&] {
+    if (Status s = db.Begin(); !s.ok()) {
+      report(db.connection().name(), s.message());
+      stopped = true;
+    }
+  };
+  auto commit = [&] {
+    if (Status s = db.Commit(); !s.ok()) {
+      report(db.connection().name(),
+             fmt::format("{}; the last {} documents were not stored (the database keeps every "
+                         "earlier batch; run the same command again to complete it)",
+                         s.message(), in_batch));
+      stopped = true;
+    }
+    in_batch = 0;
+  };
+  auto store_record = [&](const json& record, const std::string& where) {
+    if (stopped) return;
+    if (in_batch == 0) begin();
+    if (stopped) return;
+    ++documents;
+    Result<store::AddResult> result = db.Add(record);
+    if (!result.ok()) {
+      ++errors;
+      report(where, result.status().message());
+      if (!db.in_batch()) {
+        stopped = true;  // the connection failed: the batch is gone, stop here
+        return;
+      }
+    } else {
+      switch (result.value().outcome) {
+        case store::AddResult::Outcome::kAdded:
+          ++added;
+          break;
+        case store::AddResult::Outcome::kReplaced:
+          ++replaced;
+          break;
+        case store::AddResult::Outcome::kSkipped:
+          ++skipped;
+          break;
+      }
+      new_events += result.value().new_events;
+      merged += result.value().merged;
+    }
+    if (++in_batch >= batch_) commit();
+    progress.Update(documents, new_events + merged, errors);
+  };
+
+  const std::vector<std::string> inputs = inputs_.empty() ? std::vector<std::string>{"-"} : inputs_;
+  if (extracted_) {
+    for (const std::string& input : inputs) {
+      std::ifstream file;
+      std::istream* in = &std::cin;
+      if (input != "-") {
+        file.open(input, std::ios::binary);
+        if (!file) {
+          report(input, "cannot open");
+          ++errors;
+          continue;
+        }
+        in = &file;
+      }
+      std::string line;
+      for (uint64_t number = 1; !stopped && std::getline(*in, line); ++number) {
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        const std::string where = fmt::format("{}:{}", input, number);
+        json record = json::parse(line, nullptr, false);
+        if (record.is_discarded() || !record.is_object()) {
+          report(where, "not a JSON object (expected a line of `frontline extract` output)");
+          ++errors;
+          continue;
+        }
+        store_record(record, where);
+      }
+    }
+  } else {
+    doc::SourceOptions options;
+    doc::ParseFormat(format_, options.format);
+    options.max_document_bytes = max_bytes_;
+    errors += doc::ReadSources(
+        inputs, options,
+        [&](doc::RawDocument&& raw) {
+          if (stopped) return;
+          Result<pipeline::Record> record = pipeline->Process(raw);
+          if (!record.ok()) {
+            report(raw.Where(), record.status().message());
+            ++errors;
+            return;
+          }
+          for (const std::string& w : record.value().document.warnings)
+            report(raw.Where(), "warning: " + w);
+          store_record(pipeline::ToJson(record.value(), json_options), raw.Where());
+        },
+        report);
+  }
+  if (in_batch > 0 && !stopped) commit();
+  if (db.in_batch()) db.Rollback();
+  progress.Update(documents, new_events + merged, errors, true);
+  progress.Break();
+  const double seconds = progress.Seconds();
+  auto counts = db.Counts();
+  std::fprintf(stderr,
+               "ingest: %zu documents (%zu added, %zu replaced, %zu already stored), %zu events "
+               "reported (%zu new, %zu merged into stored events), %zu errors, %.1f s, %.0f "
+               "docs/s\n",
+               documents, added, replaced, skipped, new_events + merged, new_events, merged, errors,
+               seconds, seconds > 0 ? static_cast<double>(documents) / seconds : 0.0);
+  if (counts.ok()) {
+    std::fprintf(stderr, "database %s: %lld documents, %lld events, %lld mentions, %lld control periods\n",
+                 db.connection().name().c_str(), static_cast<long long>(counts.value().documents),
+                 static_cast<long long>(counts.value().events),
+                 static_cast<long long>(counts.value().mentions),
+                 static_cast<long long>(counts.value().control));
+  }
+  if (stopped) return kExitSomeFailed;
+  return errors == 0 ? kExitOk : kExitSomeFailed;
+}
+
+void EventsCommand::Register(CLI::App& app) {
+  app.add_option("--db", db_, "database: a SQLite file or postgresql://...");
+  app.add_option("--country", countries_, "ISO 3166 alpha-2 codes (SY, or SY,IQ)");
+  app.add_option("--admin1", admin1_, "first-level division, as stored (\"Idlib Governorate\")");
+  app.add_option("--near", near_, "LAT,LON: events within --radius of this point");
+  app.add_option("--place", place_, "a place name: events within --radius of it (gazetteer)");
+  app.add_option("--radius", radius_, "kilometres, for --near and --place")->capture_default_str();
+  app.add_option("--bbox", bbox_, "MIN_LON,MIN_LAT,MAX_LON,MAX_LAT");
+  app.add_option("--from", from_, "first date (YYYY-MM-DD): events whose dates overlap the range");
+  app.add_option("--to", to_, "last date (YYYY-MM-DD)");
+  app.add_option("--type", types_,
+                 "event types or sub-types: ACLED labels (\"Battles\", \"Air/drone strike\") or "
+                 "ids (air_drone_strike)");
+  app.add_option("--actor", actor_, "actor id (sy.hts) or part of an actor's name");
+  app.add_option("--min-sources", min_sources_, "events reported by at least this many documents");
+  app.add_option("--modality", modalities_,
+                 "fact, claimed, historical, negated, future, hypothetical (default: all)");
+  app.add_option("--text", text_, "words the sources must contain (full-text search)");
+  app.add_option("--format", format_, "table, jsonl, csv (ACLED's columns) or geojson")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"table", "jsonl", "csv", "geojson"}));
+  app.add_option("--limit", limit_, "at most this many events (0: all)")->capture_default_str();
+  app.add_option("--after", after_, "continue after this cursor (printed when more rows remain)");
+}
+
+int EventsCommand::Run(const GlobalOptions& global) const {
+  store::EventFilter filter;
+  filter.countries = SplitList(countries_);
+  for (std::string& c : filter.countries)
+    for (char& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  filter.admin1 = admin1_;
+  filter.radius_km = radius_;
+  filter.from = from_;
+  filter.to = to_;
+  filter.actor = actor_;
+  filter.min_sources = min_sources_;
+  filter.modalities = SplitList(modalities_);
+  filter.text = text_;
+  auto usage = [](const std::string& what) {
+    std::fprintf(stderr, "frontline events: %s\n", what.c_str());
+    return kExitUsage;
+  };
+  for (const std::string& type : SplitList(types_)) {
+    if (auto sub = event::ParseSubEventType(type)) {
+      filter.sub_event_types.emplace_back(event::Info(*sub).id);
+      continue;
+    }
+    bool found = false;
+    for (int i = 0; i < event::kSubEventTypeCount; ++i) {
+      const std::string_view name =
+          event::EventTypeName(event::Info(static_cast<event::SubEventType>(i)).event_type);
+      if (strcasecmp(std::string(name).c_str(), type.c_str()) == 0) {
+        filter.event_types.emplace_back(name);
+        found = true;
+        break;
+      }
+    }
+    if (!found) return usage("unknown event type or sub-type \"" + type + "\" (see docs/taxonomy.md)");
+  }
+  for (const std::string& date : {from_, to_}) {
+    if (!date.empty() && !time::ParseIsoDate(date)) return usage("not a date (YYYY-MM-DD): " + date);
+  }
+  std::unique_ptr<geo::Gazetteer> gazetteer = MaybeGazetteer(global);
+  if (!near_.empty()) {
+    double lat = 0, lon = 0;
+    if (std::sscanf(near_.c_str(), "%lf,%lf", &lat, &lon) != 2 || lat < -90 || lat > 90 ||
+        lon < -180 || lon > 180)
+      return usage("--near wants LAT,LON in degrees, got " + near_);
+    filter.lat = lat;
+    filter.lon = lon;
+  }
+  if (!place_.empty()) {
+    if (gazetteer == nullptr) return usage("--place needs the gazetteer index (--gazetteer PATH)");
+    const auto matches = gazetteer->Lookup(place_, "", 1);
+    if (matches.empty()) return usage("no place named \"" + place_ + "\" in the gazetteer");
+    filter.lat = matches[0].place.position.lat;
+    filter.lon = matches[0].place.position.lon;
+    std::fprintf(stderr, "frontline events: --place %s is %s (%s) at %.4f,%.4f\n", place_.c_str(),
+                 std::string(matches[0].place.name).c_str(),
+                 std::string(matches[0].place.country).c_str(), *filter.lat, *filter.lon);
+  }
+  if (!bbox_.empty()) {
+    std::array<double, 4> box{};
+    if (std::sscanf(bbox_.c_str(), "%lf,%lf,%lf,%lf", &box[0], &box[1], &box[2], &box[3]) != 4 ||
+        box[0] > box[2] || box[1] > box[3])
+      return usage("--bbox wants MIN_LON,MIN_LAT,MAX_LON,MAX_LAT, got " + bbox_);
+    filter.bbox = box;
+  }
+  if (!after_.empty()) {
+    const size_t slash = after_.find('/');
+    if (slash == std::string::npos || !time::ParseIsoDate(after_.substr(0, slash)))
+      return usage("--after wants a cursor DATE/ID as printed by an earlier page, got " + after_);
+    filter.after_date = after_.substr(0, slash);
+    filter.after_id = std::atoll(after_.c_str() + slash + 1);
+  }
+
+  auto opened = OpenStore(db_);
+  if (!opened.ok()) {
+    std::fprintf(stderr, "frontline: %s\n", opened.status().message().c_str());
+    return kExitUsage;
+  }
+  store::Store& db = *opened.value();
+  const store::CountryNamer namer = NamerOf(gazetteer.get());
+  // Pages of at most 1,000 rows, so an export of millions of events keeps memory flat.
+  constexpr size_t kPage = 1000;
+  size_t written = 0;
+  bool more = false;
+  std::string last_cursor;
+  if (format_ == "csv") {
+    std::vector<std::string> header(store::AcledColumns().begin(), store::AcledColumns().end());
+    std::fputs(store::CsvLine(header).c_str(), stdout);
+  } else if (format_ == "geojson") {
+    std::fputs("{\"type\":\"FeatureCollection\",\"features\":[", stdout);
+  }
+  std::vector<store::StoredEvent> table_rows;
+  while (true) {
+    store::EventFilter page = filter;
+    const size_t want = limit_ == 0 ? kPage : std::min(kPage, limit_ - written);
+    page.limit = want + 1;  // one more tells whether another page follows
+    auto events = db.Events(page);
+    if (!events.ok()) {
+      std::fprintf(stderr, "frontline: %s\n", events.status().message().c_str());
+      return kExitSomeFailed;
+    }
+    std::vector<store::StoredEvent>& rows = events.value();
+    more = rows.size() > want;
+    if (more) rows.pop_back();
+    for (const store::StoredEvent& e : rows) {
+      if (format_ == "jsonl") {
+        std::fputs((pipeline::ToJsonLine(store::EventToJson(e)) + "\n").c_str(), stdout);
+      } else if (format_ == "csv") {
+        std::fputs(store::CsvLine(store::AcledRow(e, namer)).c_str(), stdout);
+      } else if (format_ == "geojson") {
+        std::fputs(((written > 0 ? ",\n" : "\n") + pipeline::ToJsonLine(store::EventFeature(e))).c_str(),
+                   stdout);
+      } else {
+        table_rows.push_back(e);
+      }
+      ++written;
+    }
+    if (!rows.empty()) {
+      last_cursor = Cursor(rows.back());
+      filter.after_date = rows.back().slots.date_start;
+      filter.after_id = rows.back().id;
+    }
+    if (!more || (limit_ != 0 && written >= limit_)) break;
+  }
+  if (format_ == "geojson") std::fputs("\n]}\n", stdout);
+  if (format_ == "table") std::fputs(store::EventTable(table_rows).c_str(), stdout);
+  std::fflush(stdout);
+  if (more)
+    std::fprintf(stderr, "frontline events: more events follow: add --after %s\n", last_cursor.c_str());
+  return kExitOk;
+}
+
+void ShowCommand::Register(CLI::App& app) {
+  app.add_option("event", id_, "the event's id")->required();
+  app.add_option("--db", db_, "database: a SQLite file or postgresql://...");
+  app.add_flag("--sources", sources_, "list every report of the event with its evidence sentence");
+  app.add_flag("--json", json_, "write JSON");
+}
+
+int ShowCommand::Run(const GlobalOptions&) const {
+  auto opened = OpenStore(db_);
+  if (!opened.ok()) {
+    std::fprintf(stderr, "frontline: %s\n", opened.status().message().c_str());
+    return kExitUsage;
+  }
+  store::Store& db = *opened.value();
+  auto event = db.Event(id_);
+  if (!event.ok()) {
+    std::fprintf(stderr, "frontline: %s\n", event.status().message().c_str());
+    return kExitSomeFailed;
+  }
+  if (!event.value()) {
+    std::fprintf(stderr, "frontline show: no event %lld in %s\n", static_cast<long long>(id_),
+                 db.connection().name().c_str());
+    return kExitSomeFailed;
+  }
+  const store::StoredEvent& e = *event.value();
+  std::vector<store::EventSource> sources;
+  if (sources_) {
+    auto found = db.Sources(id_);
+    if (!found.ok()) {
+      std::fprintf(stderr, "frontline: %s\n", found.status().message().c_str());
+      return kExitSomeFailed;
+    }
+    sources = std::move(found).value();
+  }
+  if (json_) {
+    json out = store::EventToJson(e);
+    if (sources_) {
+      out["reports"] = json::array();
+      for (const store::EventSource& s : sources) out["reports"].push_back(store::SourceToJson(s));
+    }
+    std::printf("%s\n", out.dump(2).c_str());
+    return kExitOk;
+  }
+  const store::Mention& s = e.slots;
+  std::printf("event %lld: %s (%s)\n", static_cast<long long>(e.id),
+              store::EventToJson(e)["acled_sub_event_type"].get<std::string>().c_str(),
+              s.event_type.c_str());
+  std::printf("  date      %s%s%s (%s)\n", s.date_start.c_str(), s.date_end != s.date_start ? " .. " : "",
+              s.date_end != s.date_start ? s.date_end.c_str() : "", s.date_precision.c_str());
+  if (!s.place.key.empty()) {
+    std::printf("  place     %s, %s%s%s (%s precision)", s.place.name.c_str(),
+                s.place.admin1.c_str(), s.place.admin1.empty() ? "" : ", ", s.place.country.c_str(),
+                std::string(store::GeoPrecisionName(s.place.precision)).c_str());
+    if (s.place.has_position) std::printf(" at %.4f,%.4f", s.place.lat, s.place.lon);
+    std::printf("\n");
+  }
+  auto actor_line = [](const char* label, const store::ActorRef& a,
+                       const std::vector<store::ActorRef>& assoc) {
+    if (a.empty() && assoc.empty()) return;
+    std::printf("  %-9s %s", label, a.empty() ? "(unnamed)" : a.name.c_str());
+    if (!a.empty()) std::printf(" [%s, %s]", a.id.c_str(), a.sector.c_str());
+    for (const store::ActorRef& x : assoc) std::printf("; with %s", x.name.c_str());
+    std::printf("\n");
+  };
+  actor_line("actor1", s.actor1, s.assoc1);
+  actor_line("actor2", s.actor2, s.assoc2);
+  std::printf("  deaths    %lld", static_cast<long long>(s.fatalities));
+  if (e.fatalities_max > e.fatalities_min)
+    std::printf(" (reports range %lld..%lld)", static_cast<long long>(e.fatalities_min),
+                static_cast<long long>(e.fatalities_max));
+  std::printf("\n  modality  %s\n  reports   %lld sentences in %lld documents\n", s.modality.c_str(),
+              static_cast<long long>(e.mentions), static_cast<long long>(e.sources));
+  std::printf("  evidence  %s\n", store::MarkTrigger(s).c_str());
+  for (size_t i = 0; i < sources.size(); ++i) {
+    const store::EventSource& src = sources[i];
+    const store::Mention& m = src.mention;
+    std::printf("\nsource %zu: document %lld%s%s%s%s\n", i + 1, static_cast<long long>(src.document_id),
+                src.title.empty() ? "" : " \"", src.title.c_str(), src.title.empty() ? "" : "\"",
+                src.published.empty() ? "" : (" published " + src.published).c_str());
+    if (!src.url.empty()) std::printf("  url       %s\n", src.url.c_str());
+    if (src.url.empty() && !src.origin.empty()) std::printf("  file      %s\n", src.origin.c_str());
+    std::printf("  sentence  %lld: %s\n", static_cast<long long>(m.sentence), store::MarkTrigger(m).c_str());
+    std::printf("  reads     %s, %s .. %s (%s%s%s), %s%s%s\n", m.sub_event_type.c_str(),
+                m.date_start.c_str(), m.date_end.c_str(), m.date_precision.c_str(),
+                m.date_text.empty() ? "" : " from \"", (m.date_text.empty() ? "" : m.date_text + "\"").c_str(),
+                m.place.name.empty() ? "no place" : m.place.name.c_str(),
+                m.place_text.empty() ? "" : " from \"", (m.place_text.empty() ? "" : m.place_text + "\"").c_str());
+    std::printf("  merge     %s\n", src.merge_note.c_str());
+  }
+  return kExitOk;
+}
+
+void ControlCommand::Register(CLI::App& app) {
+  app.add_option("place", place_, "a place name in any spelling, or a GeoNames id");
+  app.add_option("--db", db_, "database: a SQLite file or postgresql://...");
+  app.add_option("--at", at_, "a date (YYYY-MM-DD): who held each place on that day");
+  app.add_option("--country", country_, "with --at: only places of this country (ISO alpha-2)");
+  app.add_flag("--json", json_, "write JSON, one period a line");
+}
+
+int ControlCommand::Run(const GlobalOptions& global) const {
+  if (place_.empty() == at_.empty()) {
+    std::fprintf(stderr, "frontline control: give a PLACE, or --at DATE (with --country CC)\n");
+    return kExitUsage;
+  }
+  if (!at_.empty() && !time::ParseIsoDate(at_)) {
+    std::fprintf(stderr, "frontline control: not a date (YYYY-MM-DD): %s\n", at_.c_str());
+    return kExitUsage;
+  }
+  auto opened = OpenStore(db_);
+  if (!opened.ok()) {
+    std::fprintf(stderr, "frontline: %s\n", opened.status().message().c_str());
+    return kExitUsage;
+  }
+  store::Store& db = *opened.value();
+  Result<std::vector<store::ControlPeriod>> periods = std::vector<store::ControlPeriod>();
+  if (!place_.empty()) {
+    // The gazetteer knows the name's other spellings: "Maarat al-Numan" finds the place
+    // stored as "Ma‘arrat an Nu‘mān".
+    std::vector<int64_t> ids;
+    if (auto gazetteer = MaybeGazetteer(global)) {
+      for (const auto& match : gazetteer->Lookup(place_, "", 5))
+        if (match.place.id > 0) ids.push_back(match.place.id);
+    }
+    periods = db.ControlOf(place_, ids);
+  } else {
+    std::string country = country_;
+    for (char& c : country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    periods = db.ControlAt(at_, country);
+  }
+  if (!periods.ok()) {
+    std::fprintf(stderr, "frontline: %s\n", periods.status().message().c_str());
+    return kExitSomeFailed;
+  }
+  if (periods.value().empty()) {
+    std::fprintf(stderr, "frontline control: no control changes recorded for %s\n",
+                 place_.empty() ? (at_ + (country_.empty() ? "" : " in " + country_)).c_str()
+                                : ("\"" + place_ + "\"").c_str());
+    return kExitSomeFailed;
+  }
+  std::string last_place;
+  for (const store::ControlPeriod& c : periods.value()) {
+    if (json_) {
+      std::printf("%s\n", pipeline::ToJsonLine(store::ControlToJson(c)).c_str());
+      continue;
+    }
+    if (c.place.key != last_place) {
+      std::printf("%s%s (%s%s%s)\n", last_place.empty() ? "" : "\n", c.place.name.c_str(),
+                  c.place.admin1.c_str(), c.place.admin1.empty() ? "" : ", ", c.place.country.c_str());
+      last_place = c.place.key;
+    }
+    std::string when = c.since;
+    if (c.since_precision != "day" && c.since_end != c.since) when += " .. " + c.since_end;
+    std::printf("  from %s%s: %s (%s%s)\n", when.c_str(), c.until.empty() ? "" : (" until " + c.until).c_str(),
+                c.holder.empty() ? "an unnamed non-state group" : c.holder.name.c_str(),
+                c.change.c_str(), c.modality == "fact" ? "" : (", " + c.modality).c_str());
+    std::printf("    event %lld: %s\n", static_cast<long long>(c.event_id), c.evidence.c_str());
+    if (!c.source.empty()) std::printf("    source: %s\n", c.source.c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace frontline::cli

@@ -1,0 +1,359 @@
+// Reading from the store: events by filter, one event's sources, control of places.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "store/rows.h"
+#include "store/store.h"
+
+namespace frontline::store {
+namespace {
+
+// Events longer than this many days are found through their own index when a date range
+// is asked for; shorter ones through the start date.
+constexpr int kLongEventDays = 31;
+
+std::string Marks(size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
+  return out;
+}
+
+void ReadPlace(Row& row, PlaceRef& place) {
+  place.key = row.Text();
+  place.geonameid = row.Int();
+  place.name = row.Text();
+  place.feature_code = row.Text();
+  place.level = row.Text();
+  place.country = row.Text();
+  place.admin1 = row.Text();
+  place.has_position = !row.Null();
+  place.lat = row.Real();
+  place.lon = row.Real();
+  place.precision = ParseGeoPrecision(row.Text());
+}
+
+ControlPeriod ReadControl(Row& row, Store& store) {
+  ControlPeriod c;
+  ReadPlace(row, c.place);
+  c.holder = store.Actor(row.Text());
+  c.change = row.Text();
+  c.since = row.Text();
+  c.since_end = row.Text();
+  c.since_precision = row.Text();
+  c.until = row.Text();
+  c.event_id = row.Int();
+  c.modality = row.Text();
+  c.evidence = row.Text();
+  const std::string url = row.Text();
+  const std::string title = row.Text();
+  c.source = url.empty() ? title : url;
+  return c;
+}
+
+constexpr std::string_view kControlSelect =
+    "SELECT p.key, p.geonameid, p.name, p.feature_code, p.level, p.country, p.admin1, p.lat, "
+    "p.lon, 'place', c.actor, c.change, c.since, c.since_end, c.since_precision, c.until, "
+    "c.event_id, e.modality, s.text, d.url, d.title FROM control c "
+    "JOIN places p ON p.id = c.place_id JOIN events e ON e.id = c.event_id "
+    "LEFT JOIN mentions m ON m.id = e.evidence_mention "
+    "LEFT JOIN sentences s ON s.document_id = m.document_id AND s.seq = m.sentence "
+    "LEFT JOIN documents d ON d.id = m.document_id ";
+
+}  // namespace
+
+MentionRow ReadMention(Row& row, Store& store) {
+  MentionRow out;
+  out.id = row.Int();
+  out.document_id = row.Int();
+  out.event_id = row.Int();
+  out.merge_note = row.Text();
+  Mention& m = out.mention;
+  m.sub_event_type = row.Text();
+  m.event_type = row.Text();
+  m.sentence = row.Int();
+  m.trigger_text = row.Text();
+  m.trigger_start = row.Int();
+  m.trigger_end = row.Int();
+  m.actor1 = store.Actor(row.Text());
+  m.actor1.text = row.Text();
+  m.actor2 = store.Actor(row.Text());
+  m.actor2.text = row.Text();
+  m.assoc1 = ActorsOfKeysJson(row.Text(), store);
+  m.assoc2 = ActorsOfKeysJson(row.Text(), store);
+  ReadPlace(row, m.place);
+  m.place_text = row.Text();
+  m.location_source = row.Text();
+  m.date_start = row.Text();
+  m.date_end = row.Text();
+  m.date_precision = row.Text();
+  m.date_source = row.Text();
+  m.date_text = row.Text();
+  m.fatalities = row.Int();
+  m.counts = row.Text();
+  m.modality = row.Text();
+  m.claimed_by = row.Text();
+  m.confidence = row.Real();
+  m.evidence_start = row.Int();
+  m.evidence_end = row.Int();
+  m.evidence = row.Text();
+  return out;
+}
+
+StoredEvent ReadEvent(Row& row, Store& store) {
+  StoredEvent e;
+  e.id = row.Int();
+  Mention& s = e.slots;
+  s.sub_event_type = row.Text();
+  s.event_type = row.Text();
+  s.date_start = row.Text();
+  s.date_end = row.Text();
+  s.date_precision = row.Text();
+  ReadPlace(row, s.place);
+  s.actor1 = store.Actor(row.Text());
+  s.actor2 = store.Actor(row.Text());
+  s.assoc1 = ActorsOfKeysJson(row.Text(), store);
+  s.assoc2 = ActorsOfKeysJson(row.Text(), store);
+  s.fatalities = row.Int();
+  e.fatalities_min = row.Int();
+  e.fatalities_max = row.Int();
+  s.modality = row.Text();
+  e.sources = row.Int();
+  e.mentions = row.Int();
+  s.confidence = row.Real();
+  e.updated_at = row.Text();
+  s.place_text = row.Text();
+  s.trigger_text = row.Text();
+  s.trigger_start = row.Int();
+  s.trigger_end = row.Int();
+  s.date_text = row.Text();
+  s.counts = row.Text();
+  s.claimed_by = row.Text();
+  s.sentence = row.Int();
+  s.evidence_start = row.Int();
+  s.evidence_end = row.Int();
+  s.evidence = row.Text();
+  e.source_url = row.Text();
+  e.source_title = row.Text();
+  e.source_published = row.Text();
+  return e;
+}
+
+Result<StoreCounts> Store::Counts() {
+  StoreCounts counts;
+  counts.documents = db_->QueryInt("SELECT COUNT(*) FROM documents", {});
+  counts.events = db_->QueryInt("SELECT COUNT(*) FROM events", {});
+  counts.mentions = db_->QueryInt("SELECT COUNT(*) FROM mentions", {});
+  counts.places = db_->QueryInt("SELECT COUNT(*) FROM places", {});
+  counts.actors = db_->QueryInt("SELECT COUNT(*) FROM actors", {});
+  counts.control = db_->QueryInt("SELECT COUNT(*) FROM control", {});
+  if (!db_->status().ok()) return db_->status();
+  return counts;
+}
+
+Result<std::vector<StoredEvent>> Store::Events(const EventFilter& f) {
+  std::string sql = std::string("SELECT ") + std::string(kEventColumns) + std::string(kEventFrom) +
+                    " WHERE 1 = 1";
+  std::vector<Value> values;
+  const bool sqlite = db_->dialect() == Dialect::kSqlite;
+  if (!f.countries.empty()) {
+    sql += " AND e.country IN (" + Marks(f.countries.size()) + ")";
+    for (const std::string& c : f.countries) values.emplace_back(c);
+  }
+  if (!f.admin1.empty()) {
+    sql += " AND e.admin1 = ?";
+    values.emplace_back(f.admin1);
+  }
+  auto box = [&](double min_lon, double min_lat, double max_lon, double max_lat) {
+    if (sqlite) {
+      sql += " AND e.id IN (SELECT id FROM events_rtree WHERE min_lat >= ? AND max_lat <= ? AND "
+             "min_lon >= ? AND max_lon <= ?)";
+    } else {
+      sql += " AND e.lat >= ? AND e.lat <= ? AND e.lon >= ? AND e.lon <= ?";
+    }
+    values.insert(values.end(), {min_lat, max_lat, min_lon, max_lon});
+  };
+  if (f.lat && f.lon) {
+    // The radius's bounding box first (an index lookup), then the exact distance.
+    const double dlat = f.radius_km / 111.0;
+    const double dlon = f.radius_km / (111.0 * std::max(0.01, std::cos(*f.lat * M_PI / 180.0)));
+    box(*f.lon - dlon, *f.lat - dlat, *f.lon + dlon, *f.lat + dlat);
+    sql += " AND frontline_km(e.lat, e.lon, ?, ?) <= ?";
+    values.insert(values.end(), {*f.lat, *f.lon, f.radius_km});
+  }
+  if (f.bbox) box((*f.bbox)[0], (*f.bbox)[1], (*f.bbox)[2], (*f.bbox)[3]);
+  if (!f.from.empty() || !f.to.empty()) {
+    const std::string from = f.from.empty() ? "0000-01-01" : f.from;
+    const std::string to = f.to.empty() ? "9999-12-31" : f.to;
+    // Overlap of [date_start, date_end] with [from, to]: short events by their start (one
+    // index range), long ones through the partial index on their end.
+    sql += fmt::format(
+        " AND e.date_start <= ? AND e.date_end >= ? AND (e.date_start >= ? OR "
+        "e.id IN (SELECT id FROM events WHERE date_days > {} AND date_end >= ?))",
+        kLongEventDays);
+    values.insert(values.end(), {to, from, AddDays(from, -kLongEventDays), from});
+  }
+  if (!f.event_types.empty()) {
+    sql += " AND e.event_type IN (" + Marks(f.event_types.size()) + ")";
+    for (const std::string& t : f.event_types) values.emplace_back(t);
+  }
+  if (!f.sub_event_types.empty()) {
+    sql += " AND e.sub_event_type IN (" + Marks(f.sub_event_types.size()) + ")";
+    for (const std::string& t : f.sub_event_types) values.emplace_back(t);
+  }
+  if (!f.actor.empty()) {
+    sql +=
+        " AND (e.actor1 IN (SELECT key FROM actors WHERE actor_id = ? OR key = ? OR "
+        "lower(name) LIKE ?) OR e.actor2 IN (SELECT key FROM actors WHERE actor_id = ? OR "
+        "key = ? OR lower(name) LIKE ?))";
+    std::string pattern = "%";
+    for (const char c : f.actor) {
+      if (c == '%' || c == '_') continue;  // the user's words, not LIKE's wildcards
+      pattern += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    pattern += "%";
+    values.insert(values.end(), {f.actor, f.actor, pattern, f.actor, f.actor, pattern});
+  }
+  if (f.min_sources > 0) {
+    sql += " AND e.sources >= ?";
+    values.emplace_back(f.min_sources);
+  }
+  if (!f.modalities.empty()) {
+    sql += " AND e.modality IN (" + Marks(f.modalities.size()) + ")";
+    for (const std::string& m : f.modalities) values.emplace_back(m);
+  }
+  if (!f.text.empty()) {
+    if (sqlite) {
+      // Each word quoted: the user's text is words to find, not FTS5 query syntax.
+      std::string query;
+      std::string word;
+      auto flush = [&] {
+        if (word.empty()) return;
+        if (!query.empty()) query += ' ';
+        query += '"' + word + '"';
+        word.clear();
+      };
+      for (const char c : f.text) {
+        if (c == ' ' || c == '\t' || c == '\n') {
+          flush();
+        } else if (c != '"') {
+          word += c;
+        }
+      }
+      flush();
+      sql += " AND e.id IN (SELECT es.event_id FROM event_sources es WHERE es.document_id IN "
+             "(SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))";
+      values.emplace_back(query);
+    } else {
+      sql += " AND e.id IN (SELECT es.event_id FROM event_sources es JOIN documents d2 ON "
+             "d2.id = es.document_id WHERE d2.search @@ plainto_tsquery('simple', ?))";
+      values.emplace_back(f.text);
+    }
+  }
+  if (!f.after_date.empty()) {
+    sql += " AND (e.date_start > ? OR (e.date_start = ? AND e.id > ?))";
+    values.insert(values.end(), {f.after_date, f.after_date, f.after_id});
+  }
+  sql += " ORDER BY e.date_start, e.id";
+  if (f.limit > 0) {
+    sql += " LIMIT ?";
+    values.emplace_back(static_cast<int64_t>(f.limit));
+  }
+  db_->ClearError();
+  Statement& select = db_->Prepare(sql).Bind(values);
+  std::vector<StoredEvent> events;
+  while (select.Next()) {
+    Row row(select);
+    events.push_back(ReadEvent(row, *this));
+  }
+  if (!db_->status().ok()) return db_->status();
+  return events;
+}
+
+Result<std::optional<StoredEvent>> Store::Event(int64_t id) {
+  db_->ClearError();
+  Statement& select = db_->Prepare(std::string("SELECT ") + std::string(kEventColumns) +
+                                   std::string(kEventFrom) + " WHERE e.id = ?");
+  select.Bind({id});
+  std::optional<StoredEvent> event;
+  if (select.Next()) {
+    Row row(select);
+    event = ReadEvent(row, *this);
+    select.Run();
+  }
+  if (!db_->status().ok()) return db_->status();
+  return event;
+}
+
+Result<std::vector<EventSource>> Store::Sources(int64_t event_id) {
+  db_->ClearError();
+  Statement& select = db_->Prepare(
+      std::string("SELECT ") + std::string(kMentionColumns) +
+      ", d.url, d.title, d.published, d.origin" + std::string(kMentionFrom) +
+      " JOIN documents d ON d.id = m.document_id WHERE m.event_id = ? ORDER BY m.id");
+  select.Bind({event_id});
+  std::vector<EventSource> sources;
+  while (select.Next()) {
+    Row row(select);
+    MentionRow m = ReadMention(row, *this);
+    EventSource source;
+    source.mention_id = m.id;
+    source.document_id = m.document_id;
+    source.merge_note = m.merge_note;
+    source.mention = std::move(m.mention);
+    source.url = row.Text();
+    source.title = row.Text();
+    source.published = row.Text();
+    source.origin = row.Text();
+    sources.push_back(std::move(source));
+  }
+  if (!db_->status().ok()) return db_->status();
+  return sources;
+}
+
+Result<std::vector<ControlPeriod>> Store::ControlOf(const std::string& query,
+                                                    const std::vector<int64_t>& gazetteer_ids) {
+  db_->ClearError();
+  // Places by GeoNames id (typed, or resolved by the caller's gazetteer), by stored name, or
+  // by the words an article used for them.
+  std::string sql = std::string(kControlSelect) +
+                    "WHERE p.id IN (SELECT id FROM places WHERE lower(name) = lower(CAST(? AS TEXT)) OR "
+                    "geonameid = ? UNION SELECT place_id FROM mentions WHERE place_id IS NOT NULL "
+                    "AND lower(place_text) = lower(CAST(? AS TEXT))";
+  std::vector<Value> values = {query, nullptr, query};
+  if (!query.empty() && std::all_of(query.begin(), query.end(), ::isdigit))
+    values[1] = static_cast<int64_t>(std::stoll(query));
+  if (!gazetteer_ids.empty()) {
+    sql += " UNION SELECT id FROM places WHERE geonameid IN (" + Marks(gazetteer_ids.size()) + ")";
+    for (const int64_t id : gazetteer_ids) values.emplace_back(id);
+  }
+  sql += ") ORDER BY p.name, p.id, c.since, c.id";
+  Statement& select = db_->Prepare(sql).Bind(values);
+  std::vector<ControlPeriod> periods;
+  while (select.Next()) {
+    Row row(select);
+    periods.push_back(ReadControl(row, *this));
+  }
+  if (!db_->status().ok()) return db_->status();
+  return periods;
+}
+
+Result<std::vector<ControlPeriod>> Store::ControlAt(const std::string& date,
+                                                    const std::string& country) {
+  db_->ClearError();
+  Statement& select = db_->Prepare(
+      std::string(kControlSelect) +
+      "WHERE c.since <= ? AND (c.until IS NULL OR c.until > ?) AND (CAST(? AS TEXT) = '' OR p.country = ?) "
+      "ORDER BY p.country, p.name, p.id");
+  select.Bind({date, date, country, country});
+  std::vector<ControlPeriod> periods;
+  while (select.Next()) {
+    Row row(select);
+    periods.push_back(ReadControl(row, *this));
+  }
+  if (!db_->status().ok()) return db_->status();
+  return periods;
+}
+
+}  // namespace frontline::store

@@ -1,0 +1,93 @@
+// A small SQL layer over the two back ends the store runs on: SQLite (the default, one file)
+// and PostgreSQL (a shared server, through libpqxx). The store writes one dialect of SQL with
+// `?` placeholders; the PostgreSQL connection rewrites them to `$1, $2, ...`.
+//
+// Errors are sticky, as in an ostream: the first failure is kept in status() and every later
+// operation on the connection does nothing (Exec returns, Next returns false) until
+// ClearError(). Code may therefore run a unit of work (one document) and check status() once
+// at its end, then roll back; nothing after a failure can write.
+//
+// A Connection and its statements belong to one thread.
+#ifndef FRONTLINE_STORE_SQL_H_
+#define FRONTLINE_STORE_SQL_H_
+
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "status/status.h"
+
+namespace frontline::store {
+
+enum class Dialect { kSqlite, kPostgres };
+
+// A parameter: NULL, an integer, a real or a text.
+using Value = std::variant<std::nullptr_t, int64_t, double, std::string>;
+
+// A text value, or NULL when empty.
+Value TextOrNull(std::string_view text);
+
+// A prepared statement. Bind() starts a new execution; Next() steps through its rows (a
+// statement that returns none needs one Next() call, or Run()).
+class Statement {
+ public:
+  virtual ~Statement() = default;
+  // Replaces the parameters (in order of the `?` marks) and rewinds the statement.
+  virtual Statement& Bind(const std::vector<Value>& values) = 0;
+  Statement& Bind(std::initializer_list<Value> values) {
+    return Bind(std::vector<Value>(values));
+  }
+  // Advances to the next row; false at the end or after an error.
+  virtual bool Next() = 0;
+  // Executes to completion, ignoring rows.
+  void Run() {
+    while (Next()) {
+    }
+  }
+  // Columns of the current row, from 0. A NULL reads as 0, 0.0 or "".
+  virtual bool IsNull(int column) const = 0;
+  virtual int64_t Int(int column) const = 0;
+  virtual double Real(int column) const = 0;
+  virtual std::string Text(int column) const = 0;
+};
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Dialect dialect() const = 0;
+  // Runs statements without parameters (several, separated by ';', are allowed).
+  virtual void Exec(std::string_view sql) = 0;
+  // A prepared statement for `sql`, cached by its text: preparing the same text again returns
+  // the same statement. Owned by the connection.
+  virtual Statement& Prepare(std::string_view sql) = 0;
+  // The first failure since the last ClearError(), or ok.
+  virtual Status status() const = 0;
+  virtual void ClearError() = 0;
+  // Where the connection points, for messages ("events.db", "postgresql://host/db").
+  virtual const std::string& name() const = 0;
+
+  // Convenience: the first column of the first row as an integer, or `fallback` when the
+  // query returns no row.
+  int64_t QueryInt(std::string_view sql, const std::vector<Value>& values, int64_t fallback = 0);
+};
+
+// Opens a database: "postgresql://..." or "postgres://..." (a libpq URI) selects PostgreSQL,
+// anything else is a SQLite file path (created when missing). SQLite connections run in WAL
+// mode with foreign keys on and a busy timeout of `busy_timeout_ms` (a database locked longer
+// fails with "database is locked"). Both register frontline_km(lat1, lon1, lat2, lon2), the
+// great-circle distance in kilometres (PostgreSQL: created by the schema).
+Result<std::unique_ptr<Connection>> Connect(const std::string& target, int busy_timeout_ms = 10000);
+
+// Whether `target` names a PostgreSQL database.
+bool IsPostgresTarget(std::string_view target);
+
+// `sql` with each `?` outside quotes replaced by $1, $2, ... (PostgreSQL's placeholders).
+std::string NumberPlaceholders(std::string_view sql);
+
+}  // namespace frontline::store
+
+#endif  // FRONTLINE_STORE_SQL_H_

@@ -1,0 +1,553 @@
+// Writing to the store: documents, mentions, merged events and control periods.
+#include "store/store.h"
+
+#include <fmt/format.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+#include "geo/gazetteer.h"
+#include "store/rows.h"
+#include "store/schema.h"
+
+namespace frontline::store {
+namespace {
+
+using nlohmann::json;
+
+bool Territorial(std::string_view sub_type) {
+  return sub_type == "government_regains_territory" ||
+         sub_type == "non_state_actor_overtakes_territory" ||
+         sub_type == "non_violent_transfer_of_territory";
+}
+
+std::string Str(const json& object, const char* key) {
+  auto found = object.find(key);
+  if (found == object.end() || !found->is_string()) return std::string();
+  return found->get<std::string>();
+}
+
+// The text with runs of white space made one space and the ends trimmed, hashed (XXH3,
+// 128 bits, hex): the same article re-served with other line breaks or indentation hashes
+// the same.
+std::string ContentHash(std::string_view text) {
+  std::string normal;
+  normal.reserve(text.size());
+  bool space = false;
+  for (const char c : text) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      space = !normal.empty();
+      continue;
+    }
+    if (space) normal += ' ';
+    space = false;
+    normal += c;
+  }
+  const XXH128_hash_t hash = XXH3_128bits(normal.data(), normal.size());
+  return fmt::format("{:016x}{:016x}", hash.high64, hash.low64);
+}
+
+std::vector<Value> MentionSlotValues(const Mention& m) {
+  return {m.sub_event_type,
+          m.event_type,
+          TextOrNull(m.actor1.key),
+          TextOrNull(m.actor2.key),
+          ActorKeysJson(m.assoc1),
+          ActorKeysJson(m.assoc2),
+          TextOrNull(m.place.country),
+          TextOrNull(m.place.admin1),
+          m.place.has_position ? Value(m.place.lat) : Value(nullptr),
+          m.place.has_position ? Value(m.place.lon) : Value(nullptr),
+          std::string(GeoPrecisionName(m.place.precision)),
+          m.date_start,
+          m.date_end,
+          m.date_precision,
+          m.fatalities,
+          m.modality,
+          m.confidence};
+}
+
+}  // namespace
+
+std::string NowUtc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+std::string ActorKeysJson(const std::vector<ActorRef>& actors) {
+  json keys = json::array();
+  for (const ActorRef& a : actors) keys.push_back(a.key);
+  return keys.dump();
+}
+
+std::vector<ActorRef> ActorsOfKeysJson(const std::string& text, Store& store) {
+  std::vector<ActorRef> actors;
+  const json keys = json::parse(text, nullptr, false);
+  if (!keys.is_array()) return actors;
+  for (const json& key : keys)
+    if (key.is_string()) actors.push_back(store.Actor(key.get<std::string>()));
+  return actors;
+}
+
+Store::Store(std::unique_ptr<Connection> db) : db_(std::move(db)) {}
+Store::~Store() {
+  if (in_batch_) Rollback();
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& target) {
+  auto db = Connect(target);
+  if (!db.ok()) return db.status();
+  if (Status migrated = Migrate(*db.value()); !migrated.ok()) return migrated;
+  return std::unique_ptr<Store>(new Store(std::move(db).value()));
+}
+
+Status Store::Begin() {
+  db_->ClearError();
+  db_->Exec(db_->dialect() == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+  in_batch_ = db_->status().ok();
+  return db_->status();
+}
+
+Status Store::Commit() {
+  for (const int64_t place : control_places_) RecomputeControl(place);
+  control_places_.clear();
+  db_->Exec("COMMIT");
+  Status status = db_->status();
+  if (!status.ok()) Rollback();
+  in_batch_ = false;
+  return status;
+}
+
+void Store::Rollback() {
+  db_->ClearError();
+  db_->Exec("ROLLBACK");
+  db_->ClearError();
+  in_batch_ = false;
+  ForgetCaches();
+}
+
+void Store::ForgetCaches() {
+  place_ids_.clear();
+  actor_keys_.clear();
+  actors_.clear();
+  control_places_.clear();
+}
+
+Result<AddResult> Store::Add(const json& record) {
+  if (!in_batch_) return Status::Error("Store::Add outside a batch (call Begin first)");
+  if (!record.is_object()) return Status::Error("record is not a JSON object");
+  auto mentions = MentionsOfRecord(record);
+  if (!mentions.ok()) return mentions.status();
+  db_->Exec("SAVEPOINT document");
+  if (!db_->status().ok()) return db_->status();
+  const std::set<int64_t> control_before = control_places_;
+  Result<AddResult> result = AddDocument(record, mentions.value());
+  if (!result.ok() || !db_->status().ok()) {
+    const Status failed = result.ok() ? db_->status() : result.status();
+    db_->ClearError();
+    db_->Exec("ROLLBACK TO SAVEPOINT document; RELEASE SAVEPOINT document");
+    // Ids cached during the document may name rows that no longer exist.
+    place_ids_.clear();
+    actor_keys_.clear();
+    actors_.clear();
+    control_places_ = control_before;
+    if (!db_->status().ok()) {
+      // The batch itself is lost (the connection failed).
+      const Status lost = db_->status();
+      Rollback();
+      return Status::Error(failed.message() + "; the batch is lost: " + lost.message());
+    }
+    return failed;
+  }
+  db_->Exec("RELEASE SAVEPOINT document");
+  if (!db_->status().ok()) return db_->status();
+  return result;
+}
+
+Result<AddResult> Store::AddDocument(const json& record, const std::vector<Mention>& mentions) {
+  AddResult result;
+  const std::string text = Str(record, "text");
+  const std::string url = Str(record, "url");
+  const std::string hash = ContentHash(text);
+  if (!url.empty()) {
+    Statement& by_url = db_->Prepare("SELECT id, content_hash FROM documents WHERE url = ?");
+    by_url.Bind({url});
+    if (by_url.Next()) {
+      const int64_t id = by_url.Int(0);
+      const bool same = by_url.Text(1) == hash;
+      by_url.Run();
+      if (same) {
+        result.outcome = AddResult::Outcome::kSkipped;
+        result.document_id = id;
+        result.why = "same URL and text";
+        return result;
+      }
+      RemoveDocument(id);
+      result.outcome = AddResult::Outcome::kReplaced;
+    }
+  }
+  {
+    Statement& by_hash = db_->Prepare("SELECT id FROM documents WHERE content_hash = ?");
+    by_hash.Bind({hash});
+    if (by_hash.Next()) {
+      result.outcome = AddResult::Outcome::kSkipped;
+      result.document_id = by_hash.Int(0);
+      result.why = fmt::format("same text as document {}", result.document_id);
+      by_hash.Run();
+      return result;
+    }
+  }
+  const json published = record.value("published", json());
+  const json source = record.value("source", json());
+  std::string published_date = published.is_object() ? Str(published, "date") : std::string();
+  const std::string title = Str(record, "title");
+  std::string key = Str(record, "id");
+  if (key.empty()) key = url.empty() ? Str(source, "file") : url;
+  Statement& insert = db_->Prepare(
+      "INSERT INTO documents (url, content_hash, doc_key, title, published, origin, origin_line, "
+      "language, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+  insert.Bind({TextOrNull(url), hash, key, TextOrNull(title), TextOrNull(published_date),
+               TextOrNull(source.is_object() ? Str(source, "file") : std::string()),
+               source.is_object() && source.value("line", json()).is_number()
+                   ? Value(source["line"].get<int64_t>())
+                   : Value(nullptr),
+               TextOrNull(Str(record, "language")), text, NowUtc()});
+  if (!insert.Next()) return db_->status().ok() ? Status::Error("document not inserted") : db_->status();
+  result.document_id = insert.Int(0);
+  insert.Run();
+  if (db_->dialect() == Dialect::kSqlite) {
+    db_->Prepare("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)")
+        .Bind({result.document_id, title, text})
+        .Run();
+  }
+
+  // Sentences that carry a mention, so evidence survives without re-reading the document.
+  std::map<int64_t, std::pair<int64_t, int64_t>> sentence_spans;
+  if (auto s = record.find("sentences"); s != record.end() && s->is_array()) {
+    for (const json& sentence : *s) {
+      if (!sentence.is_object()) continue;
+      sentence_spans[sentence.value("index", int64_t{-1})] = {sentence.value("start", int64_t{0}),
+                                                             sentence.value("end", int64_t{0})};
+    }
+  }
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    Mention m = mentions[i];
+    auto span = sentence_spans.find(m.sentence);
+    const int64_t start = span != sentence_spans.end() ? span->second.first : m.evidence_start;
+    const int64_t end = span != sentence_spans.end() ? span->second.second : m.evidence_end;
+    db_->Prepare(
+           "INSERT INTO sentences (document_id, seq, start_byte, end_byte, text) VALUES "
+           "(?, ?, ?, ?, ?) ON CONFLICT (document_id, seq) DO NOTHING")
+        .Bind({result.document_id, m.sentence, start, end, m.evidence})
+        .Run();
+    m.actor1.key = EnsureActor(m.actor1);
+    m.actor2.key = EnsureActor(m.actor2);
+    for (ActorRef& a : m.assoc1) a.key = EnsureActor(a);
+    for (ActorRef& a : m.assoc2) a.key = EnsureActor(a);
+    const int64_t place_id = EnsurePlace(m.place);
+    std::string note;
+    int64_t event_id = FindEvent(m, &note);
+    const bool joined = event_id != 0;
+    if (!joined) {
+      Statement& create = db_->Prepare(
+          "INSERT INTO events (sub_event_type, event_type, date_start, date_end, date_precision, "
+          "modality, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+      create.Bind({m.sub_event_type, m.event_type, m.date_start, m.date_end, m.date_precision,
+                   m.modality, NowUtc()});
+      if (create.Next()) event_id = create.Int(0);
+      create.Run();
+      note = "first report";
+    }
+    std::vector<Value> values = {result.document_id, event_id, static_cast<int64_t>(i),
+                                 m.sentence, TextOrNull(m.trigger_text), m.trigger_start,
+                                 m.trigger_end, TextOrNull(m.actor1.text), TextOrNull(m.actor2.text),
+                                 place_id != 0 ? Value(place_id) : Value(nullptr),
+                                 TextOrNull(m.place_text), TextOrNull(m.location_source),
+                                 TextOrNull(m.date_source), TextOrNull(m.date_text), m.counts,
+                                 TextOrNull(m.claimed_by), note};
+    for (Value& v : MentionSlotValues(m)) values.push_back(std::move(v));
+    db_->Prepare(
+           "INSERT INTO mentions (document_id, event_id, seq, sentence, trigger_text, "
+           "trigger_start, trigger_end, actor1_text, actor2_text, place_id, place_text, "
+           "location_source, date_source, date_text, counts, claimed_by, merge_note, "
+           "sub_event_type, event_type, actor1, actor2, assoc_actor1, assoc_actor2, country, "
+           "admin1, lat, lon, geo_precision, date_start, date_end, date_precision, fatalities, "
+           "modality, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+           "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .Bind(values)
+        .Run();
+    db_->Prepare(
+           "INSERT INTO event_sources (event_id, document_id) VALUES (?, ?) "
+           "ON CONFLICT (event_id, document_id) DO NOTHING")
+        .Bind({event_id, result.document_id})
+        .Run();
+    Refresh(event_id);
+    ++result.mentions;
+    if (joined) {
+      ++result.merged;
+    } else {
+      ++result.new_events;
+    }
+    if (!db_->status().ok()) return db_->status();
+  }
+  return result;
+}
+
+void Store::RemoveDocument(int64_t document_id) {
+  std::vector<int64_t> events;
+  Statement& affected =
+      db_->Prepare("SELECT DISTINCT event_id FROM mentions WHERE document_id = ? AND "
+                   "event_id IS NOT NULL ORDER BY event_id");
+  affected.Bind({document_id});
+  while (affected.Next()) events.push_back(affected.Int(0));
+  if (db_->dialect() == Dialect::kSqlite) {
+    Statement& old = db_->Prepare("SELECT title, text FROM documents WHERE id = ?");
+    old.Bind({document_id});
+    if (old.Next()) {
+      const std::string title = old.Text(0), text = old.Text(1);
+      old.Run();
+      db_->Prepare(
+             "INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES "
+             "('delete', ?, ?, ?)")
+          .Bind({document_id, title, text})
+          .Run();
+    }
+  }
+  db_->Prepare("DELETE FROM documents WHERE id = ?").Bind({document_id}).Run();
+  for (const int64_t event : events) Refresh(event);
+}
+
+std::string Store::EnsureActor(const ActorRef& actor) {
+  if (actor.empty()) return std::string();
+  if (actor_keys_.insert(actor.key).second) {
+    db_->Prepare(
+           "INSERT INTO actors (key, actor_id, name, country, sector, inter) VALUES "
+           "(?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING")
+        .Bind({actor.key, actor.id, actor.name, TextOrNull(actor.country), TextOrNull(actor.sector),
+               static_cast<int64_t>(actor.inter)})
+        .Run();
+  }
+  return actor.key;
+}
+
+int64_t Store::EnsurePlace(const PlaceRef& place) {
+  if (place.key.empty()) return 0;
+  if (auto found = place_ids_.find(place.key); found != place_ids_.end()) return found->second;
+  const int64_t existing = db_->QueryInt("SELECT id FROM places WHERE key = ?", {place.key}, 0);
+  int64_t id = existing;
+  if (id == 0) {
+    Statement& insert = db_->Prepare(
+        "INSERT INTO places (key, geonameid, name, country, admin1, feature_code, level, lat, "
+        "lon) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    insert.Bind({place.key, place.geonameid != 0 ? Value(place.geonameid) : Value(nullptr),
+                 place.name, TextOrNull(place.country), TextOrNull(place.admin1),
+                 TextOrNull(place.feature_code), TextOrNull(place.level),
+                 place.has_position ? Value(place.lat) : Value(nullptr),
+                 place.has_position ? Value(place.lon) : Value(nullptr)});
+    if (insert.Next()) id = insert.Int(0);
+    insert.Run();
+    if (id != 0 && place.has_position && db_->dialect() == Dialect::kSqlite) {
+      db_->Prepare("INSERT INTO places_rtree (id, min_lat, max_lat, min_lon, max_lon) VALUES "
+                   "(?, ?, ?, ?, ?)")
+          .Bind({id, place.lat, place.lat, place.lon, place.lon})
+          .Run();
+    }
+  }
+  if (id != 0) place_ids_[place.key] = id;
+  return id;
+}
+
+int64_t Store::FindEvent(const Mention& mention, std::string* why) {
+  // Candidates: same event type (sub-types that may merge share one), dates near enough, the
+  // same country or none. An event starting more than a year before the mention is not a
+  // candidate: long ranges ("since 2016") are background, and the bound keeps the scan to one
+  // year of one country's events.
+  // A mention without a country has nothing to compare places by: it starts its own event.
+  if (mention.place.country.empty()) return 0;
+  const std::string low = AddDays(mention.date_start, -368);
+  const std::string high = AddDays(mention.date_end, 2);
+  const std::string low_end = AddDays(mention.date_start, -2);
+  Statement& candidates = db_->Prepare(
+      std::string("SELECT ") + std::string(kEventColumns) + std::string(kEventFrom) +
+      " WHERE e.country = ? AND e.event_type = ? AND e.date_start >= ? AND e.date_start <= ? "
+      "AND e.date_end >= ? ORDER BY e.id");
+  candidates.Bind({mention.place.country, mention.event_type, low, high, low_end});
+  std::vector<StoredEvent> found;
+  while (candidates.Next()) {
+    Row row(candidates);
+    found.push_back(ReadEvent(row, *this));
+  }
+  // The first stored event the mention may report: nearest in place, then in date, then the
+  // oldest, so the choice does not depend on the order rows come back in.
+  int64_t best = 0;
+  double best_km = 0;
+  int64_t best_days = 0;
+  for (const StoredEvent& event : found) {
+    std::string reason;
+    if (!SameHappening(event.slots, mention, &reason)) continue;
+    const PlaceRef& a = event.slots.place;
+    const PlaceRef& b = mention.place;
+    const double km = a.has_position && b.has_position
+                          ? geo::DistanceKm({a.lat, a.lon}, {b.lat, b.lon})
+                          : 0.0;
+    const int64_t days = std::llabs(DaysBetween(event.slots.date_start, mention.date_start));
+    if (best == 0 || km < best_km - 1e-9 ||
+        (std::abs(km - best_km) <= 1e-9 && (days < best_days || (days == best_days && event.id < best)))) {
+      best = event.id;
+      best_km = km;
+      best_days = days;
+      if (why != nullptr) *why = fmt::format("joined event {}: {}", event.id, reason);
+    }
+  }
+  return best;
+}
+
+std::vector<Mention> Store::MentionsOf(int64_t event_id, std::vector<int64_t>* ids) {
+  std::vector<Mention> mentions;
+  Statement& select = db_->Prepare(std::string("SELECT ") + std::string(kMentionColumns) +
+                                   std::string(kMentionFrom) + " WHERE m.event_id = ? ORDER BY m.id");
+  select.Bind({event_id});
+  while (select.Next()) {
+    Row row(select);
+    MentionRow m = ReadMention(row, *this);
+    if (ids != nullptr) ids->push_back(m.id);
+    mentions.push_back(std::move(m.mention));
+  }
+  return mentions;
+}
+
+void Store::Refresh(int64_t event_id) {
+  std::vector<int64_t> ids;
+  const std::vector<Mention> mentions = MentionsOf(event_id, &ids);
+  // The event's place before the change, for control.
+  const int64_t old_place =
+      db_->QueryInt("SELECT place_id FROM events WHERE id = ?", {event_id}, 0);
+  if (mentions.empty()) {
+    if (db_->dialect() == Dialect::kSqlite)
+      db_->Prepare("DELETE FROM events_rtree WHERE id = ?").Bind({event_id}).Run();
+    db_->Prepare("DELETE FROM events WHERE id = ?").Bind({event_id}).Run();
+    if (old_place != 0) control_places_.insert(old_place);
+    return;
+  }
+  const Reconciled event = Reconcile(mentions);
+  const int64_t sources =
+      db_->QueryInt("SELECT COUNT(*) FROM event_sources WHERE event_id = ?", {event_id}, 0);
+  WriteEvent(event_id, event, mentions.size(), static_cast<size_t>(sources), ids[event.evidence]);
+  const int64_t new_place =
+      db_->QueryInt("SELECT place_id FROM events WHERE id = ?", {event_id}, 0);
+  for (const Mention& m : mentions) {
+    if (Territorial(m.sub_event_type)) {
+      if (old_place != 0) control_places_.insert(old_place);
+      if (new_place != 0) control_places_.insert(new_place);
+      break;
+    }
+  }
+}
+
+void Store::WriteEvent(int64_t event_id, const Reconciled& event, size_t mentions, size_t sources,
+                       int64_t evidence_mention) {
+  const Mention& s = event.slots;
+  const int64_t place_id = EnsurePlace(s.place);
+  std::vector<Value> values = MentionSlotValues(s);
+  values.push_back(place_id != 0 ? Value(place_id) : Value(nullptr));
+  values.push_back(event.fatalities_min);
+  values.push_back(event.fatalities_max);
+  values.push_back(static_cast<int64_t>(sources));
+  values.push_back(static_cast<int64_t>(mentions));
+  values.push_back(evidence_mention);
+  values.push_back(NowUtc());
+  values.push_back(DaysBetween(s.date_start, s.date_end) + 1);
+  values.push_back(event_id);
+  db_->Prepare(
+         "UPDATE events SET sub_event_type = ?, event_type = ?, actor1 = ?, actor2 = ?, "
+         "assoc_actor1 = ?, assoc_actor2 = ?, country = ?, admin1 = ?, lat = ?, lon = ?, "
+         "geo_precision = ?, date_start = ?, date_end = ?, date_precision = ?, fatalities = ?, "
+         "modality = ?, confidence = ?, place_id = ?, fatalities_min = ?, fatalities_max = ?, "
+         "sources = ?, mentions = ?, evidence_mention = ?, updated_at = ?, date_days = ? WHERE id = ?")
+      .Bind(values)
+      .Run();
+  if (db_->dialect() == Dialect::kSqlite) {
+    if (s.place.has_position) {
+      db_->Prepare("INSERT OR REPLACE INTO events_rtree (id, min_lat, max_lat, min_lon, max_lon) "
+                   "VALUES (?, ?, ?, ?, ?)")
+          .Bind({event_id, s.place.lat, s.place.lat, s.place.lon, s.place.lon})
+          .Run();
+    } else {
+      db_->Prepare("DELETE FROM events_rtree WHERE id = ?").Bind({event_id}).Run();
+    }
+  }
+}
+
+void Store::RecomputeControl(int64_t place_id) {
+  db_->Prepare("DELETE FROM control WHERE place_id = ?").Bind({place_id}).Run();
+  // Control changes only with a capture of a town (a province is not taken by one event),
+  // reported as fact, claim or background; denials and threats change nothing.
+  Statement& changes = db_->Prepare(
+      "SELECT e.id, e.sub_event_type, e.actor1, e.country, e.date_start, e.date_end, "
+      "e.date_precision FROM events e WHERE e.place_id = ? AND e.geo_precision = 'place' AND "
+      "e.modality IN ('fact', 'claimed', 'historical') AND e.sub_event_type IN "
+      "('government_regains_territory', 'non_state_actor_overtakes_territory', "
+      "'non_violent_transfer_of_territory') ORDER BY e.date_start, e.id");
+  changes.Bind({place_id});
+  struct Change {
+    int64_t event;
+    std::string sub_type, holder, since, since_end, precision;
+  };
+  std::vector<Change> rows;
+  while (changes.Next()) {
+    Change c{changes.Int(0), changes.Text(1), changes.Text(2),
+             changes.Text(4), changes.Text(5), changes.Text(6)};
+    const std::string country = changes.Text(3);
+    if (c.holder.empty() && c.sub_type == "government_regains_territory" && !country.empty()) {
+      // "The town was retaken" with no agent: the state retook it.
+      ActorRef state;
+      state.id = "gen.state_forces";
+      state.country = country;
+      state.key = state.id + "@" + country;
+      state.name = "State forces (" + country + ")";
+      state.sector = "state";
+      state.inter = 1;
+      c.holder = EnsureActor(state);
+    }
+    // A second report of the same holder's capture is not a change.
+    if (!rows.empty() && !c.holder.empty() && rows.back().holder == c.holder) continue;
+    rows.push_back(std::move(c));
+  }
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const Change& c = rows[i];
+    db_->Prepare(
+           "INSERT INTO control (place_id, actor, change, since, since_end, since_precision, "
+           "until, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .Bind({place_id, TextOrNull(c.holder), c.sub_type, c.since, c.since_end, c.precision,
+               i + 1 < rows.size() ? Value(rows[i + 1].since) : Value(nullptr), c.event})
+        .Run();
+  }
+}
+
+ActorRef Store::Actor(const std::string& key) {
+  if (key.empty()) return ActorRef();
+  if (auto found = actors_.find(key); found != actors_.end()) return found->second;
+  ActorRef actor;
+  Statement& select =
+      db_->Prepare("SELECT key, actor_id, name, country, sector, inter FROM actors WHERE key = ?");
+  select.Bind({key});
+  if (select.Next()) {
+    actor.key = select.Text(0);
+    actor.id = select.Text(1);
+    actor.name = select.Text(2);
+    actor.country = select.Text(3);
+    actor.sector = select.Text(4);
+    actor.inter = static_cast<int>(select.Int(5));
+    select.Run();
+    actors_[key] = actor;
+  }
+  return actor;
+}
+
+}  // namespace frontline::store

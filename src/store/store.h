@@ -1,0 +1,167 @@
+// The store: documents, the events they report merged into one record per real-world
+// happening, and who controls which place since when. SQLite by default (one file, WAL),
+// PostgreSQL for teams sharing a database (`postgresql://...`); the same schema and the same
+// queries on both (docs/schema.md, "Store").
+//
+// Writing: Add() takes one document as `frontline extract` writes it. Documents are known by
+// URL and by a hash of their normalised text: a document already stored is skipped, one whose
+// URL is stored with other text replaces the old version. Each new mention joins the first
+// stored event it may describe (store/merge.h) or starts a new one; the event's values are
+// then reconciled from all its mentions. Writes happen inside batches (Begin/Commit), each
+// document under its own savepoint: a document that fails leaves the batch's other documents
+// intact, and a process killed mid-batch leaves the last committed batch.
+//
+// A Store belongs to one thread. Several processes may share a database; SQLite writers take
+// turns (a writer waiting longer than the busy timeout fails with "database is locked").
+#ifndef FRONTLINE_STORE_STORE_H_
+#define FRONTLINE_STORE_STORE_H_
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "status/status.h"
+#include "store/merge.h"
+#include "store/sql.h"
+
+namespace frontline::store {
+
+// What Add() did with a document.
+struct AddResult {
+  enum class Outcome { kAdded, kReplaced, kSkipped };
+  Outcome outcome = Outcome::kAdded;
+  int64_t document_id = 0;
+  size_t mentions = 0;    // events the document reports
+  size_t new_events = 0;  // of which started new events
+  size_t merged = 0;      // of which joined stored events
+  std::string why;        // for kSkipped: "same URL and text", "same text as document 12"
+};
+
+// An event as stored: its reconciled values and how many reports back it.
+struct StoredEvent {
+  int64_t id = 0;
+  Mention slots;  // sub-type, place, date, actors, toll, modality; evidence of the best report
+  int64_t fatalities_min = 0, fatalities_max = 0;
+  int64_t sources = 0;   // distinct documents
+  int64_t mentions = 0;  // sentences
+  std::string updated_at;
+  std::string source_url;     // the evidence's document
+  std::string source_title;
+  std::string source_published;
+};
+
+// One report of a stored event.
+struct EventSource {
+  int64_t mention_id = 0;
+  int64_t document_id = 0;
+  std::string url, title, published, origin;
+  Mention mention;
+  std::string merge_note;  // why it joined the event ("same place, dates overlap, ...")
+};
+
+// Filters of Events(); every set field must hold.
+struct EventFilter {
+  std::vector<std::string> countries;  // ISO alpha-2
+  std::string admin1;                  // division name as stored ("Idlib Governorate")
+  std::optional<double> lat, lon;      // with radius_km: events within the radius
+  double radius_km = 25;
+  std::optional<std::array<double, 4>> bbox;  // min_lon, min_lat, max_lon, max_lat
+  std::string from, to;                // ISO dates: events whose range overlaps [from, to]
+  std::vector<std::string> event_types;      // ACLED labels ("Battles")
+  std::vector<std::string> sub_event_types;  // taxonomy ids ("air_drone_strike")
+  std::string actor;                   // actor id, or part of an actor's name
+  int64_t min_sources = 0;
+  std::vector<std::string> modalities;  // empty: all
+  std::string text;                     // words the sources' text must contain
+  // Keyset pagination, in order of (date_start, id): rows after this position.
+  std::string after_date;
+  int64_t after_id = 0;
+  size_t limit = 100;  // 0: no limit
+};
+
+// One period of control of a place.
+struct ControlPeriod {
+  PlaceRef place;
+  ActorRef holder;     // empty when the taker is unnamed
+  std::string change;  // the sub-type that began it
+  std::string since, since_end, since_precision;
+  std::string until;   // the next change's date, "" while current
+  int64_t event_id = 0;
+  std::string modality;
+  std::string evidence;  // the sentence
+  std::string source;    // the evidence's document (URL, else title)
+};
+
+struct StoreCounts {
+  int64_t documents = 0, events = 0, mentions = 0, places = 0, actors = 0, control = 0;
+};
+
+class Store {
+ public:
+  // Connects to `target` (a SQLite path or a postgresql:// URI) and brings its schema to this
+  // build's version.
+  static Result<std::unique_ptr<Store>> Open(const std::string& target);
+  ~Store();
+
+  // Batches: every Add() happens between Begin() and Commit(). Rollback() drops the batch.
+  Status Begin();
+  Status Commit();
+  void Rollback();
+  // Whether a batch is open. False after a failure that lost the batch (the connection
+  // failed): its documents are not stored.
+  bool in_batch() const { return in_batch_; }
+
+  // Stores one document record (the JSON object `frontline extract` writes for it). On
+  // failure nothing of the document is stored and the batch goes on.
+  Result<AddResult> Add(const nlohmann::json& record);
+
+  // Reading.
+  Result<StoreCounts> Counts();
+  Result<std::vector<StoredEvent>> Events(const EventFilter& filter);
+  Result<std::optional<StoredEvent>> Event(int64_t id);
+  Result<std::vector<EventSource>> Sources(int64_t event_id);
+  // The stored places whose name or GeoNames id matches `query` (a name in any spelling the
+  // stored name folds to, or digits for a GeoNames id), with their control history in date
+  // order. `gazetteer_ids` are GeoNames ids the caller resolved the name to (may be empty).
+  Result<std::vector<ControlPeriod>> ControlOf(const std::string& query,
+                                               const std::vector<int64_t>& gazetteer_ids);
+  // Who held each place (of `country`, when given) on `date`.
+  Result<std::vector<ControlPeriod>> ControlAt(const std::string& date, const std::string& country);
+  // The actor stored under `key`, or an empty one.
+  ActorRef Actor(const std::string& key);
+
+  Connection& connection() { return *db_; }
+
+ private:
+  explicit Store(std::unique_ptr<Connection> db);
+
+  Result<AddResult> AddDocument(const nlohmann::json& record, const std::vector<Mention>& mentions);
+  void RemoveDocument(int64_t document_id);
+  std::string EnsureActor(const ActorRef& actor);
+  int64_t EnsurePlace(const PlaceRef& place);
+  int64_t FindEvent(const Mention& mention, std::string* why);
+  void Refresh(int64_t event_id);
+  void WriteEvent(int64_t event_id, const Reconciled& event, size_t mentions, size_t sources,
+                  int64_t evidence_mention);
+  void RecomputeControl(int64_t place_id);
+  std::vector<Mention> MentionsOf(int64_t event_id, std::vector<int64_t>* ids);
+  void ForgetCaches();
+
+  std::unique_ptr<Connection> db_;
+  bool in_batch_ = false;
+  std::map<std::string, int64_t> place_ids_;
+  std::set<std::string> actor_keys_;
+  std::map<std::string, ActorRef> actors_;
+  std::set<int64_t> control_places_;  // places whose control to recompute at Commit
+};
+
+}  // namespace frontline::store
+
+#endif  // FRONTLINE_STORE_STORE_H_
