@@ -3,36 +3,85 @@
 #include <fmt/format.h>
 #include <sys/resource.h>
 
+#include <map>
 #include <random>
+#include <tuple>
 
 #include "doc/source.h"
 
 namespace frontline::bench {
 namespace {
 
+// A sample sentence, with the towns it names (byte ranges of the names and their countries)
+// when places are to be varied.
+struct Sample {
+  std::string text;
+  std::vector<std::tuple<size_t, size_t, std::string>> towns;
+};
+
 // The sentences of every sample article in `examples_dir`.
-std::vector<std::string> SampleSentences(const pipeline::Pipeline& pipeline,
-                                         const std::string& dir) {
-  std::vector<std::string> sentences;
+std::vector<Sample> SampleSentences(const pipeline::Pipeline& pipeline, const std::string& dir) {
+  std::vector<Sample> sentences;
   doc::ReadSources(
       {dir}, {},
       [&](doc::RawDocument&& raw) {
         auto record = pipeline.Process(raw);
         if (!record.ok()) return;
-        for (const text::Sentence& s : record.value().text.sentences) {
-          sentences.emplace_back(s.span.Of(record.value().document.text));
+        const pipeline::Record& r = record.value();
+        for (size_t i = 0; i < r.text.sentences.size(); ++i) {
+          const text::Span span = r.text.sentences[i].span;
+          Sample sample{std::string(span.Of(r.document.text)), {}};
+          for (const geo::Toponym& t : r.places) {
+            if (t.sentence != i || !t.resolved || t.place.level != geo::Level::kPlace) continue;
+            sample.towns.emplace_back(t.name_span.begin - span.begin,
+                                      t.name_span.end - t.name_span.begin,
+                                      std::string(t.place.country));
+          }
+          sentences.push_back(std::move(sample));
         }
       },
       [](const std::string&, const std::string&) {});
   return sentences;
 }
 
+// Towns of 5,000 people or more by country, from the pipeline's gazetteer.
+std::map<std::string, std::vector<std::string>> TownsByCountry(const pipeline::Pipeline& pipeline) {
+  std::map<std::string, std::vector<std::string>> towns;
+  const geo::Gazetteer* gazetteer = pipeline.resources().gazetteer.get();
+  if (gazetteer == nullptr) return towns;
+  for (uint32_t i = 0; i < gazetteer->size(); ++i) {
+    const geo::Place place = gazetteer->place(i);
+    if (place.feature_class == 'P' && place.population >= 5000 && !place.country.empty())
+      towns[std::string(place.country)].emplace_back(place.name);
+  }
+  return towns;
+}
+
+// The sample with each town it names replaced by a random town of the same country.
+std::string Varied(const Sample& sample, const std::map<std::string, std::vector<std::string>>& towns,
+                   std::mt19937& rng) {
+  std::string out;
+  size_t at = 0;
+  for (const auto& [begin, length, country] : sample.towns) {
+    auto found = towns.find(country);
+    if (begin < at || found == towns.end() || found->second.empty()) continue;
+    out.append(sample.text, at, begin - at);
+    out += found->second[std::uniform_int_distribution<size_t>(0, found->second.size() - 1)(rng)];
+    at = begin + length;
+  }
+  out.append(sample.text, at, std::string::npos);
+  return out;
+}
+
 }  // namespace
 
 std::vector<doc::RawDocument> GenerateCorpus(const pipeline::Pipeline& pipeline,
                                              const std::string& examples_dir, size_t count,
-                                             doc::Format format, unsigned seed) {
-  const std::vector<std::string> sentences = SampleSentences(pipeline, examples_dir);
+                                             doc::Format format, unsigned seed,
+                                             bool vary_places) {
+  const std::vector<Sample> sentences = SampleSentences(pipeline, examples_dir);
+  const auto towns = vary_places ? TownsByCountry(pipeline)
+                                 : std::map<std::string, std::vector<std::string>>();
   std::vector<doc::RawDocument> corpus;
   if (sentences.empty()) return corpus;
   std::mt19937 rng(seed);
@@ -48,7 +97,8 @@ std::vector<doc::RawDocument> GenerateCorpus(const pipeline::Pipeline& pipeline,
       const int ns = per_paragraph(rng);
       for (int s = 0; s < ns; ++s) {
         if (!para.empty()) para.push_back(' ');
-        para += sentences[pick(rng)];
+        const Sample& sample = sentences[pick(rng)];
+        para += vary_places ? Varied(sample, towns, rng) : sample.text;
       }
       paras.push_back(std::move(para));
     }

@@ -15,10 +15,14 @@ namespace frontline::bench {
 
 // `count` documents of news length (about 4-6 KB of text each), plain text with furniture lines
 // (kText) or full HTML pages with navigation, share bars and footers (kHtml). Deterministic for
-// a given seed.
+// a given seed. With `vary_places`, each town a sentence names is replaced by a random town of
+// 5,000 people or more of the same country (from the pipeline's gazetteer), so that the
+// documents report events spread over a country as a day's feeds do, rather than the samples'
+// few towns reported thousands of times.
 std::vector<doc::RawDocument> GenerateCorpus(const pipeline::Pipeline& pipeline,
                                              const std::string& examples_dir, size_t count,
-                                             doc::Format format, unsigned seed = 7);
+                                             doc::Format format, unsigned seed = 7,
+                                             bool vary_places = false);
 
 // Peak resident set size of this process so far, in MiB.
 double PeakRssMiB();

@@ -98,6 +98,7 @@ class IngestCommand {
   std::string format_ = "auto";
   bool extracted_ = false;
   size_t batch_ = 500;
+  size_t jobs_ = 0;
   size_t max_bytes_ = size_t{64} << 20;
   std::string progress_ = "auto";
 };

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -15,6 +16,7 @@
 #include "event/taxonomy.h"
 #include "geo/gazetteer.h"
 #include "pipeline/data_dir.h"
+#include "pipeline/parallel.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/record_json.h"
 #include "store/export.h"
@@ -132,6 +134,9 @@ void IngestCommand::Register(CLI::App& app) {
   app.add_flag("--extracted", extracted_,
                "inputs are JSONL written by `frontline extract` (one record a line): store them "
                "without running the pipeline again");
+  app.add_option("-j,--jobs", jobs_,
+                 "threads running the pipeline (default: all cores); documents are stored in "
+                 "input order whatever the number");
   app.add_option("--batch", batch_, "documents per transaction")->capture_default_str()->check(CLI::Range(1, 1000000));
   app.add_option("--max-bytes", max_bytes_, "refuse documents (files, feed lines) larger than this")
       ->capture_default_str();
@@ -220,52 +225,83 @@ int IngestCommand::Run(const GlobalOptions& global) const {
   };
 
   const std::vector<std::string> inputs = inputs_.empty() ? std::vector<std::string>{"-"} : inputs_;
-  if (extracted_) {
-    for (const std::string& input : inputs) {
-      std::ifstream file;
-      std::istream* in = &std::cin;
-      if (input != "-") {
-        file.open(input, std::ios::binary);
-        if (!file) {
-          report(input, "cannot open");
-          ++errors;
-          continue;
+  // Reading (one thread), the pipeline (`jobs` threads) and storing (this thread) overlap;
+  // documents are stored in input order whatever the number of threads, so the merged events
+  // are the same.
+  struct Item {
+    std::string where;
+    doc::RawDocument raw;  // a document to run the pipeline on
+    std::string line;      // or a line of `extract` output
+    std::string problem;   // or a problem the reader met
+  };
+  struct Done {
+    std::string where;
+    json record;
+    std::vector<std::string> warnings;
+    std::string error;
+  };
+  auto produce = [&](const std::function<void(Item&&)>& emit) {
+    if (extracted_) {
+      for (const std::string& input : inputs) {
+        std::ifstream file;
+        std::istream* in = &std::cin;
+        if (input != "-") {
+          file.open(input, std::ios::binary);
+          if (!file) {
+            emit(Item{input, {}, {}, "cannot open"});
+            continue;
+          }
+          in = &file;
         }
-        in = &file;
-      }
-      std::string line;
-      for (uint64_t number = 1; !stopped && std::getline(*in, line); ++number) {
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        const std::string where = fmt::format("{}:{}", input, number);
-        json record = json::parse(line, nullptr, false);
-        if (record.is_discarded() || !record.is_object()) {
-          report(where, "not a JSON object (expected a line of `frontline extract` output)");
-          ++errors;
-          continue;
+        std::string line;
+        for (uint64_t number = 1; std::getline(*in, line); ++number) {
+          if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+          emit(Item{fmt::format("{}:{}", input, number), {}, std::move(line), {}});
         }
-        store_record(record, where);
       }
+      return;
     }
-  } else {
     doc::SourceOptions options;
     doc::ParseFormat(format_, options.format);
     options.max_document_bytes = max_bytes_;
-    errors += doc::ReadSources(
+    doc::ReadSources(
         inputs, options,
         [&](doc::RawDocument&& raw) {
-          if (stopped) return;
-          Result<pipeline::Record> record = pipeline->Process(raw);
-          if (!record.ok()) {
-            report(raw.Where(), record.status().message());
-            ++errors;
-            return;
-          }
-          for (const std::string& w : record.value().document.warnings)
-            report(raw.Where(), "warning: " + w);
-          store_record(pipeline::ToJson(record.value(), json_options), raw.Where());
+          std::string where = raw.Where();
+          emit(Item{std::move(where), std::move(raw), {}, {}});
         },
-        report);
-  }
+        [&](const std::string& where, const std::string& what) { emit(Item{where, {}, {}, what}); });
+  };
+  auto work = [&](Item& item) {
+    Done done{item.where, nullptr, {}, item.problem};
+    if (!item.problem.empty()) return done;
+    if (extracted_) {
+      done.record = json::parse(item.line, nullptr, false);
+      if (done.record.is_discarded() || !done.record.is_object())
+        done.error = "not a JSON object (expected a line of `frontline extract` output)";
+      return done;
+    }
+    Result<pipeline::Record> record = pipeline->Process(item.raw);
+    if (!record.ok()) {
+      done.error = record.status().message();
+      return done;
+    }
+    done.warnings = record.value().document.warnings;
+    done.record = pipeline::ToJson(record.value(), json_options);
+    return done;
+  };
+  auto consume = [&](Done&& done) {
+    for (const std::string& w : done.warnings) report(done.where, "warning: " + w);
+    if (!done.error.empty()) {
+      report(done.where, done.error);
+      ++errors;
+      return true;
+    }
+    store_record(done.record, done.where);
+    return !stopped;
+  };
+  const size_t jobs = jobs_ > 0 ? jobs_ : std::max(1u, std::thread::hardware_concurrency());
+  pipeline::OrderedParallel<Item, Done>(jobs, 4 * jobs + 16, produce, work, consume);
   if (in_batch > 0 && !stopped) commit();
   if (db.in_batch()) db.Rollback();
   progress.Update(documents, new_events + merged, errors, true);

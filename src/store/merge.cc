@@ -21,6 +21,19 @@ std::string StringField(const json& object, const char* key) {
   return found->get<std::string>();
 }
 
+// The member `key` of `object`, or null when `object` is not an object or lacks it.
+const json& Member(const json& object, const char* key) {
+  static const json kNull;
+  if (!object.is_object()) return kNull;
+  auto found = object.find(key);
+  return found == object.end() ? kNull : *found;
+}
+
+bool Flag(const json& object, const char* key) {
+  const json& value = Member(object, key);
+  return value.is_boolean() && value.get<bool>();
+}
+
 int64_t IntField(const json& object, const char* key) {
   if (!object.is_object()) return 0;
   auto found = object.find(key);
@@ -35,7 +48,7 @@ ActorRef ActorOf(const json& value) {
   actor.country = StringField(value, "country");
   actor.sector = StringField(value, "sector");
   actor.inter = static_cast<int>(IntField(value, "inter"));
-  actor.text = StringField(value.value("evidence", json()), "text");
+  actor.text = StringField(Member(value, "evidence"), "text");
   const std::string name = StringField(value, "name");
   if (actor.id.empty()) {
     // A side named only by a demonym ("Turkish forces"): the country's state forces.
@@ -60,6 +73,7 @@ GeoPrecision PrecisionOfLocation(const json& location) {
 }
 
 int DateSpanDays(const Mention& m) {
+  if (m.date_start.empty()) return 1 << 30;  // undated: any date is better
   if (m.date_precision == "publication") return 3;
   return static_cast<int>(DaysBetween(m.date_start, m.date_end)) + 1;
 }
@@ -202,12 +216,12 @@ Result<std::vector<Mention>> MentionsOfRecord(const json& record) {
     if (m.sub_event_type.empty() || m.event_type.empty())
       return Status::Error(where + ": no sub_event_type or event_type");
     m.sentence = IntField(e, "sentence");
-    const json trigger = e.value("trigger", json());
+    const json trigger = Member(e, "trigger");
     m.trigger_text = StringField(trigger, "text");
     m.trigger_start = IntField(trigger, "start");
     m.trigger_end = IntField(trigger, "end");
-    m.actor1 = ActorOf(e.value("actor1", json()));
-    m.actor2 = ActorOf(e.value("actor2", json()));
+    m.actor1 = ActorOf(Member(e, "actor1"));
+    m.actor2 = ActorOf(Member(e, "actor2"));
     for (const char* side : {"assoc_actor1", "assoc_actor2"}) {
       auto list = e.find(side);
       if (list == e.end() || !list->is_array()) continue;
@@ -216,7 +230,7 @@ Result<std::vector<Mention>> MentionsOfRecord(const json& record) {
         if (!actor.empty()) (side[11] == '1' ? m.assoc1 : m.assoc2).push_back(std::move(actor));
       }
     }
-    const json location = e.value("location", json());
+    const json location = Member(e, "location");
     if (location.is_object()) {
       PlaceRef& p = m.place;
       p.geonameid = IntField(location, "geonameid");
@@ -239,29 +253,33 @@ Result<std::vector<Mention>> MentionsOfRecord(const json& record) {
       } else {
         p.key = fmt::format("{}:{}:{}", p.level, p.country, p.name);
       }
-      m.place_text = StringField(location.value("evidence", json()), "text");
+      m.place_text = StringField(Member(location, "evidence"), "text");
       m.location_source = StringField(location, "source");
       // A relation ("near", "north of", "border") makes the point approximate.
       if (!StringField(location, "relation").empty() && p.precision == GeoPrecision::kPlace)
         p.precision = GeoPrecision::kNear;
     }
-    const json date = e.value("date", json());
+    const json date = Member(e, "date");
     m.date_start = StringField(date, "start");
     m.date_end = StringField(date, "end");
     m.date_precision = StringField(date, "precision");
     m.date_source = StringField(date, "source");
-    m.date_text = StringField(date.value("evidence", json()), "text");
-    if (!time::ParseIsoDate(m.date_start) || !time::ParseIsoDate(m.date_end))
+    m.date_text = StringField(Member(date, "evidence"), "text");
+    if (date.is_null()) {
+      // Nothing dated the event, not even a publication date: stored undated, never merged.
+      m.date_precision = "unknown";
+    } else if (!time::ParseIsoDate(m.date_start) || !time::ParseIsoDate(m.date_end)) {
       return Status::Error(where + ": date without a start and end (YYYY-MM-DD)");
+    }
     m.fatalities = IntField(e, "fatalities");
-    m.counts = e.value("counts", json::array()).dump();
-    const json modality = e.value("modality", json());
-    m.modality = ModalityWord(modality.value("negated", false), modality.value("hypothetical", false),
-                              modality.value("future", false), modality.value("claimed", false),
-                              modality.value("historical", false));
-    m.claimed_by = StringField(modality.value("source", json()), "text");
+    m.counts = Member(e, "counts").is_array() ? Member(e, "counts").dump() : "[]";
+    const json modality = Member(e, "modality");
+    m.modality = ModalityWord(Flag(modality, "negated"), Flag(modality, "hypothetical"),
+                              Flag(modality, "future"), Flag(modality, "claimed"),
+                              Flag(modality, "historical"));
+    m.claimed_by = StringField(Member(modality, "source"), "text");
     if (auto c = e.find("confidence"); c != e.end() && c->is_number()) m.confidence = c->get<double>();
-    const json evidence = e.value("evidence", json());
+    const json evidence = Member(e, "evidence");
     m.evidence = StringField(evidence, "text");
     m.evidence_start = IntField(evidence, "start");
     m.evidence_end = IntField(evidence, "end");
@@ -298,6 +316,7 @@ bool SameHappening(const Mention& event, const Mention& mention, std::string* wh
     return fail("sub-types differ");
   if (ModalityClass(event.modality) != ModalityClass(mention.modality))
     return fail("modalities differ");
+  if (event.date_start.empty() || mention.date_start.empty()) return fail("undated");
   const auto [es, ee] = Widened(event);
   const auto [ms, me] = Widened(mention);
   if (ms > ee || es > me) return fail("dates do not overlap");

@@ -63,6 +63,38 @@ constexpr std::string_view kControlSelect =
 
 }  // namespace
 
+int64_t ReadMentionSlots(Row& row, Store& store, Mention& m) {
+  const int64_t id = row.Int();
+  m.sub_event_type = row.Text();
+  m.event_type = row.Text();
+  m.actor1 = store.Actor(row.Text());
+  m.actor2 = store.Actor(row.Text());
+  m.assoc1 = ActorsOfKeysJson(row.Text(), store);
+  m.assoc2 = ActorsOfKeysJson(row.Text(), store);
+  ReadPlace(row, m.place);
+  m.date_start = row.Text();
+  m.date_end = row.Text();
+  m.date_precision = row.Text();
+  m.fatalities = row.Int();
+  m.modality = row.Text();
+  m.confidence = row.Real();
+  return id;
+}
+
+int64_t ReadEventSlots(Row& row, Store& store, Mention& s) {
+  const int64_t id = row.Int();
+  s.sub_event_type = row.Text();
+  s.event_type = row.Text();
+  s.date_start = row.Text();
+  s.date_end = row.Text();
+  s.date_precision = row.Text();
+  ReadPlace(row, s.place);
+  s.actor1 = store.Actor(row.Text());
+  s.actor2 = store.Actor(row.Text());
+  s.modality = row.Text();
+  return id;
+}
+
 MentionRow ReadMention(Row& row, Store& store) {
   MentionRow out;
   out.id = row.Int();

@@ -46,6 +46,24 @@ struct MentionRow {
 };
 MentionRow ReadMention(Row& row, Store& store);
 
+// The slot columns of a mention alone (what merging needs), FROM mentions m with its place p:
+// read by ReadMentionSlots, which returns the mention's id.
+inline constexpr std::string_view kMentionSlotColumns =
+    "m.id, m.sub_event_type, m.event_type, m.actor1, m.actor2, m.assoc_actor1, m.assoc_actor2, "
+    "p.key, p.geonameid, p.name, p.feature_code, p.level, m.country, m.admin1, m.lat, m.lon, "
+    "m.geo_precision, m.date_start, m.date_end, m.date_precision, m.fatalities, m.modality, "
+    "m.confidence FROM mentions m LEFT JOIN places p ON p.id = m.place_id";
+int64_t ReadMentionSlots(Row& row, Store& store, Mention& mention);
+
+// The slot columns of an event alone, FROM events e with its place p: read by
+// ReadEventSlots, which returns the event's id.
+inline constexpr std::string_view kEventSlotColumns =
+    "e.id, e.sub_event_type, e.event_type, e.date_start, e.date_end, e.date_precision, p.key, "
+    "p.geonameid, p.name, p.feature_code, p.level, e.country, e.admin1, e.lat, e.lon, "
+    "e.geo_precision, e.actor1, e.actor2, e.modality FROM events e "
+    "LEFT JOIN places p ON p.id = e.place_id";
+int64_t ReadEventSlots(Row& row, Store& store, Mention& slots);
+
 // SELECT list for an event, FROM events e with its place p and evidence mention m, sentence
 // s and document d; read by ReadEvent.
 inline constexpr std::string_view kEventColumns =

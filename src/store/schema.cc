@@ -89,10 +89,15 @@ CREATE TABLE events (
 );
 CREATE INDEX events_country_date ON events (country, date_start);
 CREATE INDEX events_date ON events (date_start, id);
-CREATE INDEX events_type_date ON events (sub_event_type, date_start);
-CREATE INDEX events_merge ON events (country, event_type, date_start);
 CREATE INDEX events_place ON events (place_id);
 CREATE INDEX events_long ON events (date_end) WHERE date_days > 31;
+-- Merging looks up events of one country and sub-type near a date and a place: these two
+-- indexes hold every column that lookup tests, so only matching rows are read.
+CREATE INDEX events_merge ON events
+  (country, sub_event_type, date_start, date_end, date_days, lat, lon, geo_precision, admin1);
+CREATE INDEX events_merge_long ON events
+  (country, sub_event_type, date_end, date_start, lat, lon, geo_precision, admin1)
+  WHERE date_days > 31;
 
 CREATE TABLE mentions (
   id {pk},

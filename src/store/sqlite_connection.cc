@@ -167,11 +167,12 @@ Result<std::unique_ptr<Connection>> ConnectSqlite(const std::string& path, int b
                              DistanceFunction, nullptr, nullptr, nullptr);
   auto connection = std::make_unique<SqliteConnection>(db, path);
   // WAL: readers do not block the writer, and a killed writer leaves the last committed
-  // state. synchronous=NORMAL is durable to the last checkpoint-free commit on power loss and
+  // state. A 64 MiB page cache and 256 MiB of memory-mapped reads keep merging's lookups off
+  // the read() path. synchronous=NORMAL is durable to the last checkpoint-free commit on power loss and
   // consistent always, the usual setting with WAL.
   connection->Exec(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-      "PRAGMA temp_store=MEMORY;");
+      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;");
   if (!connection->status().ok()) return connection->status();
   return std::unique_ptr<Connection>(std::move(connection));
 }

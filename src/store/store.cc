@@ -5,6 +5,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <nlohmann/json.hpp>
 
@@ -88,6 +89,7 @@ std::string ActorKeysJson(const std::vector<ActorRef>& actors) {
 
 std::vector<ActorRef> ActorsOfKeysJson(const std::string& text, Store& store) {
   std::vector<ActorRef> actors;
+  if (text == "[]" || text.empty()) return actors;
   const json keys = json::parse(text, nullptr, false);
   if (!keys.is_array()) return actors;
   for (const json& key : keys)
@@ -117,6 +119,7 @@ Status Store::Begin() {
 Status Store::Commit() {
   for (const int64_t place : control_places_) RecomputeControl(place);
   control_places_.clear();
+  batch_events_.clear();
   db_->Exec("COMMIT");
   Status status = db_->status();
   if (!status.ok()) Rollback();
@@ -137,6 +140,7 @@ void Store::ForgetCaches() {
   actor_keys_.clear();
   actors_.clear();
   control_places_.clear();
+  batch_events_.clear();
 }
 
 Result<AddResult> Store::Add(const json& record) {
@@ -156,6 +160,7 @@ Result<AddResult> Store::Add(const json& record) {
     place_ids_.clear();
     actor_keys_.clear();
     actors_.clear();
+    batch_events_.clear();
     control_places_ = control_before;
     if (!db_->status().ok()) {
       // The batch itself is lost (the connection failed).
@@ -214,7 +219,7 @@ Result<AddResult> Store::AddDocument(const json& record, const std::vector<Menti
       "language, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   insert.Bind({TextOrNull(url), hash, key, TextOrNull(title), TextOrNull(published_date),
                TextOrNull(source.is_object() ? Str(source, "file") : std::string()),
-               source.is_object() && source.value("line", json()).is_number()
+               source.is_object() && source.contains("line") && source["line"].is_number_integer()
                    ? Value(source["line"].get<int64_t>())
                    : Value(nullptr),
                TextOrNull(Str(record, "language")), text, NowUtc()});
@@ -232,8 +237,11 @@ Result<AddResult> Store::AddDocument(const json& record, const std::vector<Menti
   if (auto s = record.find("sentences"); s != record.end() && s->is_array()) {
     for (const json& sentence : *s) {
       if (!sentence.is_object()) continue;
-      sentence_spans[sentence.value("index", int64_t{-1})] = {sentence.value("start", int64_t{0}),
-                                                             sentence.value("end", int64_t{0})};
+      auto number = [&](const char* key, int64_t fallback) {
+        auto found = sentence.find(key);
+        return found != sentence.end() && found->is_number_integer() ? found->get<int64_t>() : fallback;
+      };
+      sentence_spans[number("index", -1)] = {number("start", 0), number("end", 0)};
     }
   }
   for (size_t i = 0; i < mentions.size(); ++i) {
@@ -254,14 +262,11 @@ Result<AddResult> Store::AddDocument(const json& record, const std::vector<Menti
     std::string note;
     int64_t event_id = FindEvent(m, &note);
     const bool joined = event_id != 0;
+    EventState created;
     if (!joined) {
-      Statement& create = db_->Prepare(
-          "INSERT INTO events (sub_event_type, event_type, date_start, date_end, date_precision, "
-          "modality, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
-      create.Bind({m.sub_event_type, m.event_type, m.date_start, m.date_end, m.date_precision,
-                   m.modality, NowUtc()});
-      if (create.Next()) event_id = create.Int(0);
-      create.Run();
+      created.mentions = {m};
+      created.documents = {result.document_id};
+      event_id = CreateEvent(Reconcile(created.mentions), created);
       note = "first report";
     }
     std::vector<Value> values = {result.document_id, event_id, static_cast<int64_t>(i),
@@ -272,22 +277,33 @@ Result<AddResult> Store::AddDocument(const json& record, const std::vector<Menti
                                  TextOrNull(m.date_source), TextOrNull(m.date_text), m.counts,
                                  TextOrNull(m.claimed_by), note};
     for (Value& v : MentionSlotValues(m)) values.push_back(std::move(v));
-    db_->Prepare(
+    Statement& insert_mention = db_->Prepare(
            "INSERT INTO mentions (document_id, event_id, seq, sentence, trigger_text, "
            "trigger_start, trigger_end, actor1_text, actor2_text, place_id, place_text, "
            "location_source, date_source, date_text, counts, claimed_by, merge_note, "
            "sub_event_type, event_type, actor1, actor2, assoc_actor1, assoc_actor2, country, "
            "admin1, lat, lon, geo_precision, date_start, date_end, date_precision, fatalities, "
            "modality, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-           "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .Bind(values)
-        .Run();
+           "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    insert_mention.Bind(values);
+    const int64_t mention_id = insert_mention.Next() ? insert_mention.Int(0) : 0;
+    insert_mention.Run();
     db_->Prepare(
            "INSERT INTO event_sources (event_id, document_id) VALUES (?, ?) "
            "ON CONFLICT (event_id, document_id) DO NOTHING")
         .Bind({event_id, result.document_id})
         .Run();
-    Refresh(event_id);
+    if (joined) {
+      Refresh(event_id, &m, mention_id, result.document_id);
+    } else {
+      db_->Prepare("UPDATE events SET evidence_mention = ? WHERE id = ?")
+          .Bind({mention_id, event_id})
+          .Run();
+      created.ids = {mention_id};
+      if (Territorial(m.sub_event_type) && created.place_id != 0)
+        control_places_.insert(created.place_id);
+      batch_events_.insert_or_assign(event_id, std::move(created));
+    }
     ++result.mentions;
     if (joined) {
       ++result.merged;
@@ -320,7 +336,7 @@ void Store::RemoveDocument(int64_t document_id) {
     }
   }
   db_->Prepare("DELETE FROM documents WHERE id = ?").Bind({document_id}).Run();
-  for (const int64_t event : events) Refresh(event);
+  for (const int64_t event : events) Refresh(event, nullptr, 0, 0);
 }
 
 std::string Store::EnsureActor(const ActorRef& actor) {
@@ -368,21 +384,65 @@ int64_t Store::FindEvent(const Mention& mention, std::string* why) {
   // same country or none. An event starting more than a year before the mention is not a
   // candidate: long ranges ("since 2016") are background, and the bound keeps the scan to one
   // year of one country's events.
-  // A mention without a country has nothing to compare places by: it starts its own event.
-  if (mention.place.country.empty()) return 0;
-  const std::string low = AddDays(mention.date_start, -368);
+  // A mention without a country or a date has nothing to compare by: it starts its own event.
+  if (mention.place.country.empty() || mention.date_start.empty()) return 0;
+  // Candidates: same country and event type (sub-types that may merge share one), dates that
+  // may overlap. Events of a month or less are found by their start (one index range); longer
+  // ones through the partial index on their end, and only when they start within a year of
+  // the mention: ranges longer than that ("since 2016") are background, never merge targets.
   const std::string high = AddDays(mention.date_end, 2);
   const std::string low_end = AddDays(mention.date_start, -2);
-  Statement& candidates = db_->Prepare(
-      std::string("SELECT ") + std::string(kEventColumns) + std::string(kEventFrom) +
-      " WHERE e.country = ? AND e.event_type = ? AND e.date_start >= ? AND e.date_start <= ? "
-      "AND e.date_end >= ? ORDER BY e.id");
-  candidates.Bind({mention.place.country, mention.event_type, low, high, low_end});
+  // Places further than any merge radius are left out in SQL, so that only near candidates
+  // are read (MergeRadiusKm): a box of 60 km around the mention for events placed at a town
+  // or a district; the same province or a box of 150 km when either side is a province;
+  // anything in the country when either side is placed at country level or not at all.
+  const PlaceRef& p = mention.place;
+  const bool boxed = p.has_position && p.precision < GeoPrecision::kCountry;
+  const bool province = p.precision == GeoPrecision::kAdmin1;
+  const double cos_lat = std::max(0.05, std::cos(p.lat * M_PI / 180.0));
+  const double small = 60.0 / 111.0, large = 150.0 / 111.0;
+  const bool remote = mention.sub_event_type == "air_drone_strike" ||
+                      mention.sub_event_type == "shelling_artillery_missile_attack";
+  const std::string other = !remote ? mention.sub_event_type
+                            : mention.sub_event_type == "air_drone_strike"
+                                ? "shelling_artillery_missile_attack"
+                                : "air_drone_strike";
+  constexpr std::string_view kNear =
+      " AND e.country = ? AND e.sub_event_type IN (?, ?) AND "
+      "(? = 0 OR e.lat IS NULL OR e.geo_precision IN ('country', 'none') OR "
+      "((? = 1 OR e.geo_precision = 'admin1') AND (e.admin1 = ? OR "
+      "(e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?))) OR "
+      "(e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?))";
+  const std::vector<Value> near = {p.country, mention.sub_event_type, other,
+                                   int64_t{boxed ? 1 : 0}, int64_t{province ? 1 : 0},
+                                   p.admin1,
+                                   p.lat - large, p.lat + large,
+                                   p.lon - large / cos_lat, p.lon + large / cos_lat,
+                                   p.lat - small, p.lat + small,
+                                   p.lon - small / cos_lat, p.lon + small / cos_lat};
   std::vector<StoredEvent> found;
-  while (candidates.Next()) {
-    Row row(candidates);
-    found.push_back(ReadEvent(row, *this));
+  for (const bool long_events : {false, true}) {
+    Statement& candidates = db_->Prepare(
+        std::string("SELECT ") + std::string(kEventSlotColumns) +
+        (long_events ? " WHERE e.date_days > 31 AND e.date_end >= ? AND e.date_start >= ? AND "
+                       "e.date_start <= ?"
+                     : " WHERE e.date_days <= 31 AND e.date_start >= ? AND e.date_start <= ? AND "
+                       "e.date_end >= ?") +
+        std::string(kNear));
+    std::vector<Value> values =
+        long_events ? std::vector<Value>{low_end, AddDays(mention.date_start, -368), high}
+                    : std::vector<Value>{AddDays(mention.date_start, -33), high, low_end};
+    values.insert(values.end(), near.begin(), near.end());
+    candidates.Bind(values);
+    while (candidates.Next()) {
+      Row row(candidates);
+      StoredEvent event;
+      event.id = ReadEventSlots(row, *this, event.slots);
+      found.push_back(std::move(event));
+    }
   }
+  std::sort(found.begin(), found.end(),
+            [](const StoredEvent& a, const StoredEvent& b) { return a.id < b.id; });
   // The first stored event the mention may report: nearest in place, then in date, then the
   // oldest, so the choice does not depend on the order rows come back in.
   int64_t best = 0;
@@ -410,69 +470,132 @@ int64_t Store::FindEvent(const Mention& mention, std::string* why) {
 
 std::vector<Mention> Store::MentionsOf(int64_t event_id, std::vector<int64_t>* ids) {
   std::vector<Mention> mentions;
-  Statement& select = db_->Prepare(std::string("SELECT ") + std::string(kMentionColumns) +
-                                   std::string(kMentionFrom) + " WHERE m.event_id = ? ORDER BY m.id");
+  Statement& select = db_->Prepare(std::string("SELECT ") + std::string(kMentionSlotColumns) +
+                                   " WHERE m.event_id = ? ORDER BY m.id");
   select.Bind({event_id});
   while (select.Next()) {
     Row row(select);
-    MentionRow m = ReadMention(row, *this);
-    if (ids != nullptr) ids->push_back(m.id);
-    mentions.push_back(std::move(m.mention));
+    Mention m;
+    const int64_t id = ReadMentionSlots(row, *this, m);
+    if (ids != nullptr) ids->push_back(id);
+    mentions.push_back(std::move(m));
   }
   return mentions;
 }
 
-void Store::Refresh(int64_t event_id) {
-  std::vector<int64_t> ids;
-  const std::vector<Mention> mentions = MentionsOf(event_id, &ids);
-  // The event's place before the change, for control.
-  const int64_t old_place =
-      db_->QueryInt("SELECT place_id FROM events WHERE id = ?", {event_id}, 0);
-  if (mentions.empty()) {
+void Store::Refresh(int64_t event_id, const Mention* added, int64_t mention_id,
+                    int64_t document_id) {
+  auto state = batch_events_.find(event_id);
+  if (state == batch_events_.end() || added == nullptr) {
+    // First touch in this batch (or mentions removed): the event's mentions from the database,
+    // which already hold `added`.
+    EventState loaded;
+    loaded.mentions = MentionsOf(event_id, &loaded.ids);
+    Statement& sources = db_->Prepare("SELECT document_id FROM event_sources WHERE event_id = ?");
+    sources.Bind({event_id});
+    while (sources.Next()) loaded.documents.insert(sources.Int(0));
+    loaded.place_id = db_->QueryInt("SELECT place_id FROM events WHERE id = ?", {event_id}, 0);
+    state = batch_events_.insert_or_assign(event_id, std::move(loaded)).first;
+  } else {
+    state->second.mentions.push_back(*added);
+    state->second.ids.push_back(mention_id);
+    state->second.documents.insert(document_id);
+  }
+  EventState& event = state->second;
+  const int64_t old_place = event.place_id;
+  if (event.mentions.empty()) {
     if (db_->dialect() == Dialect::kSqlite)
       db_->Prepare("DELETE FROM events_rtree WHERE id = ?").Bind({event_id}).Run();
     db_->Prepare("DELETE FROM events WHERE id = ?").Bind({event_id}).Run();
     if (old_place != 0) control_places_.insert(old_place);
+    batch_events_.erase(state);
     return;
   }
-  const Reconciled event = Reconcile(mentions);
-  const int64_t sources =
-      db_->QueryInt("SELECT COUNT(*) FROM event_sources WHERE event_id = ?", {event_id}, 0);
-  WriteEvent(event_id, event, mentions.size(), static_cast<size_t>(sources), ids[event.evidence]);
-  const int64_t new_place =
-      db_->QueryInt("SELECT place_id FROM events WHERE id = ?", {event_id}, 0);
-  for (const Mention& m : mentions) {
+  const Reconciled reconciled = Reconcile(event.mentions);
+  WriteEvent(event_id, reconciled, event, event.ids[reconciled.evidence]);
+  for (const Mention& m : event.mentions) {
     if (Territorial(m.sub_event_type)) {
       if (old_place != 0) control_places_.insert(old_place);
-      if (new_place != 0) control_places_.insert(new_place);
+      if (event.place_id != 0) control_places_.insert(event.place_id);
       break;
     }
   }
 }
 
-void Store::WriteEvent(int64_t event_id, const Reconciled& event, size_t mentions, size_t sources,
+namespace {
+
+// The columns of an event that describe it (all but its counters), in the order of
+// MentionSlotValues, then place_id and date_days.
+std::vector<Value> EventSlotValues(const Mention& s, int64_t place_id) {
+  std::vector<Value> values = MentionSlotValues(s);
+  values.push_back(place_id != 0 ? Value(place_id) : Value(nullptr));
+  values.push_back(s.date_start.empty() ? 1 : DaysBetween(s.date_start, s.date_end) + 1);
+  return values;
+}
+
+constexpr std::string_view kEventSlotNames =
+    "sub_event_type, event_type, actor1, actor2, assoc_actor1, assoc_actor2, country, admin1, "
+    "lat, lon, geo_precision, date_start, date_end, date_precision, fatalities, modality, "
+    "confidence, place_id, date_days";
+
+}  // namespace
+
+int64_t Store::CreateEvent(const Reconciled& event, EventState& state) {
+  const Mention& s = event.slots;
+  state.place_id = EnsurePlace(s.place);
+  state.written = EventSlotValues(s, state.place_id);
+  std::vector<Value> values = state.written;
+  values.insert(values.end(), {event.fatalities_min, event.fatalities_max,
+                               static_cast<int64_t>(state.documents.size()),
+                               static_cast<int64_t>(state.mentions.size()), NowUtc()});
+  Statement& insert = db_->Prepare(
+      std::string("INSERT INTO events (") + std::string(kEventSlotNames) +
+      ", fatalities_min, fatalities_max, sources, mentions, updated_at) VALUES (?, ?, ?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+  insert.Bind(values);
+  const int64_t id = insert.Next() ? insert.Int(0) : 0;
+  insert.Run();
+  if (id != 0 && s.place.has_position && db_->dialect() == Dialect::kSqlite) {
+    db_->Prepare("INSERT INTO events_rtree (id, min_lat, max_lat, min_lon, max_lon) VALUES "
+                 "(?, ?, ?, ?, ?)")
+        .Bind({id, s.place.lat, s.place.lat, s.place.lon, s.place.lon})
+        .Run();
+  }
+  return id;
+}
+
+void Store::WriteEvent(int64_t event_id, const Reconciled& event, EventState& state,
                        int64_t evidence_mention) {
   const Mention& s = event.slots;
   const int64_t place_id = EnsurePlace(s.place);
-  std::vector<Value> values = MentionSlotValues(s);
-  values.push_back(place_id != 0 ? Value(place_id) : Value(nullptr));
-  values.push_back(event.fatalities_min);
-  values.push_back(event.fatalities_max);
-  values.push_back(static_cast<int64_t>(sources));
-  values.push_back(static_cast<int64_t>(mentions));
-  values.push_back(evidence_mention);
-  values.push_back(NowUtc());
-  values.push_back(DaysBetween(s.date_start, s.date_end) + 1);
-  values.push_back(event_id);
+  std::vector<Value> slots = EventSlotValues(s, place_id);
+  std::vector<Value> counters = {event.fatalities_min, event.fatalities_max,
+                                 static_cast<int64_t>(state.documents.size()),
+                                 static_cast<int64_t>(state.mentions.size()), evidence_mention,
+                                 NowUtc(), event_id};
+  if (slots == state.written) {
+    // Only the counters changed: an update that touches no indexed column.
+    db_->Prepare(
+           "UPDATE events SET fatalities_min = ?, fatalities_max = ?, sources = ?, mentions = ?, "
+           "evidence_mention = ?, updated_at = ? WHERE id = ?")
+        .Bind(counters)
+        .Run();
+    return;
+  }
+  const bool moved = state.written.empty() || state.written[8] != slots[8] ||
+                     state.written[9] != slots[9];
+  std::vector<Value> values = slots;
+  values.insert(values.end(), counters.begin(), counters.end());
   db_->Prepare(
          "UPDATE events SET sub_event_type = ?, event_type = ?, actor1 = ?, actor2 = ?, "
          "assoc_actor1 = ?, assoc_actor2 = ?, country = ?, admin1 = ?, lat = ?, lon = ?, "
          "geo_precision = ?, date_start = ?, date_end = ?, date_precision = ?, fatalities = ?, "
-         "modality = ?, confidence = ?, place_id = ?, fatalities_min = ?, fatalities_max = ?, "
-         "sources = ?, mentions = ?, evidence_mention = ?, updated_at = ?, date_days = ? WHERE id = ?")
+         "modality = ?, confidence = ?, place_id = ?, date_days = ?, fatalities_min = ?, "
+         "fatalities_max = ?, sources = ?, mentions = ?, evidence_mention = ?, updated_at = ? "
+         "WHERE id = ?")
       .Bind(values)
       .Run();
-  if (db_->dialect() == Dialect::kSqlite) {
+  if (moved && db_->dialect() == Dialect::kSqlite) {
     if (s.place.has_position) {
       db_->Prepare("INSERT OR REPLACE INTO events_rtree (id, min_lat, max_lat, min_lon, max_lon) "
                    "VALUES (?, ?, ?, ?, ?)")
@@ -482,6 +605,8 @@ void Store::WriteEvent(int64_t event_id, const Reconciled& event, size_t mention
       db_->Prepare("DELETE FROM events_rtree WHERE id = ?").Bind({event_id}).Run();
     }
   }
+  state.written = std::move(slots);
+  state.place_id = place_id;
 }
 
 void Store::RecomputeControl(int64_t place_id) {

@@ -147,8 +147,14 @@ class Store {
   std::string EnsureActor(const ActorRef& actor);
   int64_t EnsurePlace(const PlaceRef& place);
   int64_t FindEvent(const Mention& mention, std::string* why);
-  void Refresh(int64_t event_id);
-  void WriteEvent(int64_t event_id, const Reconciled& event, size_t mentions, size_t sources,
+  // Reconciles and writes an event after `added` (stored as `mention_id` of `document_id`)
+  // joined it; with `added` null, after mentions left it (deleted when none is left).
+  void Refresh(int64_t event_id, const Mention* added, int64_t mention_id, int64_t document_id);
+  struct EventState;
+  // Inserts a new event with `event`'s values; returns its id.
+  int64_t CreateEvent(const Reconciled& event, EventState& state);
+  // Writes the event's values, only its counters when its slots are as last written.
+  void WriteEvent(int64_t event_id, const Reconciled& event, EventState& state,
                   int64_t evidence_mention);
   void RecomputeControl(int64_t place_id);
   std::vector<Mention> MentionsOf(int64_t event_id, std::vector<int64_t>* ids);
@@ -160,6 +166,16 @@ class Store {
   std::set<std::string> actor_keys_;
   std::map<std::string, ActorRef> actors_;
   std::set<int64_t> control_places_;  // places whose control to recompute at Commit
+  // The events this batch touched, with their mentions' slots, so that a report joining a
+  // much-reported event does not read all its mentions back each time.
+  struct EventState {
+    std::vector<Mention> mentions;
+    std::vector<int64_t> ids;
+    std::set<int64_t> documents;
+    int64_t place_id = 0;
+    std::vector<Value> written;  // the slot values as last written (empty: unknown)
+  };
+  std::map<int64_t, EventState> batch_events_;
 };
 
 }  // namespace frontline::store
