@@ -556,7 +556,7 @@ int ShowCommand::Run(const GlobalOptions&) const {
   for (size_t i = 0; i < sources.size(); ++i) {
     const store::EventSource& src = sources[i];
     const store::Mention& m = src.mention;
-    std::printf("\nsource %zu: document %lld%s%s%s%s\n", i + 1, static_cast<long long>(src.document_id),
+    std::printf("\nreport %zu: document %lld%s%s%s%s\n", i + 1, static_cast<long long>(src.document_id),
                 src.title.empty() ? "" : " \"", src.title.c_str(), src.title.empty() ? "" : "\"",
                 src.published.empty() ? "" : (" published " + src.published).c_str());
     if (!src.url.empty()) std::printf("  url       %s\n", src.url.c_str());
