@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "doc/source.h"
+#include "time/calendar.h"
 
 namespace frontline::bench {
 namespace {
@@ -105,6 +106,13 @@ std::vector<doc::RawDocument> GenerateCorpus(const pipeline::Pipeline& pipeline,
     doc::RawDocument raw;
     raw.origin = fmt::format("generated-{}", d);
     raw.format = format;
+    if (vary_places) {
+      // Spread over two years, as an archive is: relative dates ("on Tuesday", "last week")
+      // resolve against it.
+      const time::Date day = time::AddDays(time::Date{2019, 1, 1},
+                                           std::uniform_int_distribution<int>(0, 729)(rng));
+      raw.published = time::FormatDate(day);
+    }
     std::string& out = raw.bytes;
     if (format == doc::Format::kHtml) {
       out += fmt::format(

@@ -18,7 +18,8 @@ namespace frontline::bench {
 // a given seed. With `vary_places`, each town a sentence names is replaced by a random town of
 // 5,000 people or more of the same country (from the pipeline's gazetteer), so that the
 // documents report events spread over a country as a day's feeds do, rather than the samples'
-// few towns reported thousands of times.
+// few towns reported thousands of times; each document then also gets a publication date
+// spread over 2019-2020.
 std::vector<doc::RawDocument> GenerateCorpus(const pipeline::Pipeline& pipeline,
                                              const std::string& examples_dir, size_t count,
                                              doc::Format format, unsigned seed = 7,

@@ -6,10 +6,15 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j2
-echo "setup: built build/frontline; extracting examples/deir-ez-zor-clashes.txt" >&2
+echo "setup: built build/frontline; extracting examples/deir-ez-zor-clashes.txt, then storing examples/" >&2
 # The gazetteer index (GeoNames cities500, countries, divisions; the village-level files of
 # ../shared/gazetteer when they are there).
 add=()
 if compgen -G "../shared/gazetteer/*.txt" >/dev/null; then add=(--add ../shared/gazetteer/*.txt); fi
 build/frontline gazetteer build "${add[@]}"
 build/frontline extract examples/deir-ez-zor-clashes.txt
+# The samples into a store (var/events.db): the three reports of the Maarat al-Numan capture
+# merge into one event, and the town's control timeline follows.
+mkdir -p var
+build/frontline ingest --db var/events.db --progress none examples/
+build/frontline control "Maarat al-Numan" --db var/events.db

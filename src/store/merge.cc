@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
 #include "geo/gazetteer.h"
@@ -124,22 +125,34 @@ std::pair<std::string, std::string> Widened(const Mention& m) {
   return {m.date_start, m.date_end};
 }
 
+// The mention that carries the chosen value of one slot: the distinct values (by `key`, which
+// must capture everything `better` compares) with their first mention and how many mentions
+// cite them; the best value by `better`, ties to the most cited, then to the earliest. Linear
+// in the mentions and in the distinct values, which are few.
 template <typename Key, typename Better>
 size_t Choose(const std::vector<Mention>& mentions, Key key, Better better) {
-  // Counts of each key value, then the best mention by `better`, ties to the most cited
-  // value, then to the earliest mention.
-  std::map<std::string, int> cited;
-  for (const Mention& m : mentions) ++cited[key(m)];
-  size_t best = 0;
-  for (size_t i = 1; i < mentions.size(); ++i) {
-    const int order = better(mentions[i], mentions[best]);
-    if (order > 0) {
-      best = i;
-    } else if (order == 0 && cited[key(mentions[i])] > cited[key(mentions[best])]) {
-      best = i;
+  using K = decltype(key(mentions[0]));
+  struct Cited {
+    K key;
+    size_t first;
+    int count;
+  };
+  std::vector<Cited> values;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    K k = key(mentions[i]);
+    auto found = std::find_if(values.begin(), values.end(), [&](const Cited& v) { return v.key == k; });
+    if (found == values.end()) {
+      values.push_back({std::move(k), i, 1});
+    } else {
+      ++found->count;
     }
   }
-  return best;
+  size_t best = 0;
+  for (size_t v = 1; v < values.size(); ++v) {
+    const int order = better(mentions[values[v].first], mentions[values[best].first]);
+    if (order > 0 || (order == 0 && values[v].count > values[best].count)) best = v;
+  }
+  return values[best].first;
 }
 
 int Compare(int a, int b) { return a < b ? 1 : (a > b ? -1 : 0); }  // lower is better
@@ -349,28 +362,33 @@ bool SameHappening(const Mention& event, const Mention& mention, std::string* wh
 Reconciled Reconcile(const std::vector<Mention>& mentions) {
   Reconciled out;
   const auto sub_type = Choose(
-      mentions, [](const Mention& m) { return m.sub_event_type; },
+      mentions, [](const Mention& m) { return std::string_view(m.sub_event_type); },
       [](const Mention&, const Mention&) { return 0; });
   const auto place = Choose(
-      mentions, [](const Mention& m) { return m.place.key; },
+      mentions,
+      [](const Mention& m) { return std::pair(std::string_view(m.place.key), m.place.precision); },
       [](const Mention& a, const Mention& b) {
         if (a.place.precision != b.place.precision)
           return Compare(static_cast<int>(a.place.precision), static_cast<int>(b.place.precision));
         return 0;
       });
   const auto date = Choose(
-      mentions, [](const Mention& m) { return m.date_start + "/" + m.date_end; },
+      mentions,
+      [](const Mention& m) {
+        return std::tuple(std::string_view(m.date_start), std::string_view(m.date_end),
+                          std::string_view(m.date_precision));
+      },
       [](const Mention& a, const Mention& b) { return Compare(DateSpanDays(a), DateSpanDays(b)); });
   auto actor_choice = [&](ActorRef Mention::*side) {
     return Choose(
-        mentions, [side](const Mention& m) { return (m.*side).key; },
+        mentions, [side](const Mention& m) { return std::string_view((m.*side).key); },
         [side](const Mention& a, const Mention& b) {
           auto rank = [](const ActorRef& r) { return r.empty() ? 2 : (r.generic() ? 1 : 0); };
           return Compare(rank(a.*side), rank(b.*side));
         });
   };
   const auto modality = Choose(
-      mentions, [](const Mention& m) { return m.modality; },
+      mentions, [](const Mention& m) { return std::string_view(m.modality); },
       [](const Mention& a, const Mention& b) {
         return Compare(ModalityRank(a.modality), ModalityRank(b.modality));
       });

@@ -91,6 +91,12 @@ class PostgresConnection : public Connection {
   Status status() const override { return status_; }
   void ClearError() override { status_ = Status::Ok(); }
   const std::string& name() const override { return name_; }
+  int64_t Insert(std::string_view sql, const std::vector<Value>& values) override {
+    Statement& insert = Prepare(std::string(sql) + " RETURNING id").Bind(values);
+    const int64_t id = insert.Next() ? insert.Int(0) : 0;
+    insert.Run();
+    return id;
+  }
 
   void Fail(std::string what) {
     while (!what.empty() && (what.back() == '\n' || what.back() == ' ')) what.pop_back();

@@ -70,6 +70,10 @@ class Connection {
   // Where the connection points, for messages ("events.db", "postgresql://host/db").
   virtual const std::string& name() const = 0;
 
+  // Runs an INSERT into a table with an integer key `id` and returns the new row's id, 0
+  // after a failure. `sql` has no RETURNING clause: each back end gets the id its cheapest way.
+  virtual int64_t Insert(std::string_view sql, const std::vector<Value>& values) = 0;
+
   // Convenience: the first column of the first row as an integer, or `fallback` when the
   // query returns no row.
   int64_t QueryInt(std::string_view sql, const std::vector<Value>& values, int64_t fallback = 0);

@@ -79,6 +79,10 @@ class SqliteConnection : public Connection {
   Status status() const override { return status_; }
   void ClearError() override { status_ = Status::Ok(); }
   const std::string& name() const override { return name_; }
+  int64_t Insert(std::string_view sql, const std::vector<Value>& values) override {
+    Prepare(sql).Bind(values).Run();
+    return status_.ok() ? sqlite3_last_insert_rowid(db_) : 0;
+  }
 
   void Fail(const std::string& what) {
     if (status_.ok()) status_ = Status::Error(name_ + ": " + what);

@@ -214,18 +214,17 @@ Result<AddResult> Store::AddDocument(const json& record, const std::vector<Menti
   const std::string title = Str(record, "title");
   std::string key = Str(record, "id");
   if (key.empty()) key = url.empty() ? Str(source, "file") : url;
-  Statement& insert = db_->Prepare(
+  result.document_id = db_->Insert(
       "INSERT INTO documents (url, content_hash, doc_key, title, published, origin, origin_line, "
-      "language, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-  insert.Bind({TextOrNull(url), hash, key, TextOrNull(title), TextOrNull(published_date),
+      "language, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {TextOrNull(url), hash, key, TextOrNull(title), TextOrNull(published_date),
                TextOrNull(source.is_object() ? Str(source, "file") : std::string()),
                source.is_object() && source.contains("line") && source["line"].is_number_integer()
                    ? Value(source["line"].get<int64_t>())
                    : Value(nullptr),
                TextOrNull(Str(record, "language")), text, NowUtc()});
-  if (!insert.Next()) return db_->status().ok() ? Status::Error("document not inserted") : db_->status();
-  result.document_id = insert.Int(0);
-  insert.Run();
+  if (result.document_id == 0)
+    return db_->status().ok() ? Status::Error("document not inserted") : db_->status();
   if (db_->dialect() == Dialect::kSqlite) {
     db_->Prepare("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)")
         .Bind({result.document_id, title, text})
@@ -277,17 +276,15 @@ Result<AddResult> Store::AddDocument(const json& record, const std::vector<Menti
                                  TextOrNull(m.date_source), TextOrNull(m.date_text), m.counts,
                                  TextOrNull(m.claimed_by), note};
     for (Value& v : MentionSlotValues(m)) values.push_back(std::move(v));
-    Statement& insert_mention = db_->Prepare(
+    const int64_t mention_id = db_->Insert(
            "INSERT INTO mentions (document_id, event_id, seq, sentence, trigger_text, "
            "trigger_start, trigger_end, actor1_text, actor2_text, place_id, place_text, "
            "location_source, date_source, date_text, counts, claimed_by, merge_note, "
            "sub_event_type, event_type, actor1, actor2, assoc_actor1, assoc_actor2, country, "
            "admin1, lat, lon, geo_precision, date_start, date_end, date_precision, fatalities, "
            "modality, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-           "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-    insert_mention.Bind(values);
-    const int64_t mention_id = insert_mention.Next() ? insert_mention.Int(0) : 0;
-    insert_mention.Run();
+           "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        values);
     db_->Prepare(
            "INSERT INTO event_sources (event_id, document_id) VALUES (?, ?) "
            "ON CONFLICT (event_id, document_id) DO NOTHING")
@@ -358,16 +355,13 @@ int64_t Store::EnsurePlace(const PlaceRef& place) {
   const int64_t existing = db_->QueryInt("SELECT id FROM places WHERE key = ?", {place.key}, 0);
   int64_t id = existing;
   if (id == 0) {
-    Statement& insert = db_->Prepare(
+    id = db_->Insert(
         "INSERT INTO places (key, geonameid, name, country, admin1, feature_code, level, lat, "
-        "lon) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-    insert.Bind({place.key, place.geonameid != 0 ? Value(place.geonameid) : Value(nullptr),
-                 place.name, TextOrNull(place.country), TextOrNull(place.admin1),
-                 TextOrNull(place.feature_code), TextOrNull(place.level),
-                 place.has_position ? Value(place.lat) : Value(nullptr),
-                 place.has_position ? Value(place.lon) : Value(nullptr)});
-    if (insert.Next()) id = insert.Int(0);
-    insert.Run();
+        "lon) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {place.key, place.geonameid != 0 ? Value(place.geonameid) : Value(nullptr), place.name,
+         TextOrNull(place.country), TextOrNull(place.admin1), TextOrNull(place.feature_code),
+         TextOrNull(place.level), place.has_position ? Value(place.lat) : Value(nullptr),
+         place.has_position ? Value(place.lon) : Value(nullptr)});
     if (id != 0 && place.has_position && db_->dialect() == Dialect::kSqlite) {
       db_->Prepare("INSERT INTO places_rtree (id, min_lat, max_lat, min_lon, max_lon) VALUES "
                    "(?, ?, ?, ?, ?)")
@@ -393,14 +387,17 @@ int64_t Store::FindEvent(const Mention& mention, std::string* why) {
   const std::string high = AddDays(mention.date_end, 2);
   const std::string low_end = AddDays(mention.date_start, -2);
   // Places further than any merge radius are left out in SQL, so that only near candidates
-  // are read (MergeRadiusKm): a box of 60 km around the mention for events placed at a town
-  // or a district; the same province or a box of 150 km when either side is a province;
+  // are read: for an event at a town, near a town or at a district, a box of the radius of the
+  // pair (MergeRadiusKm); the same province or a box of 150 km when either side is a province;
   // anything in the country when either side is placed at country level or not at all.
   const PlaceRef& p = mention.place;
   const bool boxed = p.has_position && p.precision < GeoPrecision::kCountry;
   const bool province = p.precision == GeoPrecision::kAdmin1;
   const double cos_lat = std::max(0.05, std::cos(p.lat * M_PI / 180.0));
-  const double small = 60.0 / 111.0, large = 150.0 / 111.0;
+  auto box = [&](std::vector<Value>& values, double km) {
+    const double dlat = km / 111.0, dlon = km / 111.0 / cos_lat;
+    values.insert(values.end(), {p.lat - dlat, p.lat + dlat, p.lon - dlon, p.lon + dlon});
+  };
   const bool remote = mention.sub_event_type == "air_drone_strike" ||
                       mention.sub_event_type == "shelling_artillery_missile_attack";
   const std::string other = !remote ? mention.sub_event_type
@@ -412,14 +409,14 @@ int64_t Store::FindEvent(const Mention& mention, std::string* why) {
       "(? = 0 OR e.lat IS NULL OR e.geo_precision IN ('country', 'none') OR "
       "((? = 1 OR e.geo_precision = 'admin1') AND (e.admin1 = ? OR "
       "(e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?))) OR "
-      "(e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?))";
-  const std::vector<Value> near = {p.country, mention.sub_event_type, other,
-                                   int64_t{boxed ? 1 : 0}, int64_t{province ? 1 : 0},
-                                   p.admin1,
-                                   p.lat - large, p.lat + large,
-                                   p.lon - large / cos_lat, p.lon + large / cos_lat,
-                                   p.lat - small, p.lat + small,
-                                   p.lon - small / cos_lat, p.lon + small / cos_lat};
+      "(e.geo_precision = 'place' AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?) OR "
+      "(e.geo_precision = 'near' AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?) OR "
+      "(e.geo_precision = 'admin2' AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?))";
+  std::vector<Value> near = {p.country, mention.sub_event_type, other, int64_t{boxed ? 1 : 0},
+                             int64_t{province ? 1 : 0}, p.admin1};
+  box(near, MergeRadiusKm(p.precision, GeoPrecision::kAdmin1));
+  for (const GeoPrecision at : {GeoPrecision::kPlace, GeoPrecision::kNear, GeoPrecision::kAdmin2})
+    box(near, std::max(0.0, MergeRadiusKm(p.precision, at)));
   std::vector<StoredEvent> found;
   for (const bool long_events : {false, true}) {
     Statement& candidates = db_->Prepare(
@@ -448,9 +445,9 @@ int64_t Store::FindEvent(const Mention& mention, std::string* why) {
   int64_t best = 0;
   double best_km = 0;
   int64_t best_days = 0;
+  const StoredEvent* chosen = nullptr;
   for (const StoredEvent& event : found) {
-    std::string reason;
-    if (!SameHappening(event.slots, mention, &reason)) continue;
+    if (!SameHappening(event.slots, mention, nullptr)) continue;
     const PlaceRef& a = event.slots.place;
     const PlaceRef& b = mention.place;
     const double km = a.has_position && b.has_position
@@ -462,8 +459,15 @@ int64_t Store::FindEvent(const Mention& mention, std::string* why) {
       best = event.id;
       best_km = km;
       best_days = days;
-      if (why != nullptr) *why = fmt::format("joined event {}: {}", event.id, reason);
+      chosen = &event;
     }
+  }
+  // The reason is written for the chosen event only: formatting it for every candidate
+  // cost more than the comparisons.
+  if (chosen != nullptr && why != nullptr) {
+    std::string reason;
+    SameHappening(chosen->slots, mention, &reason);
+    *why = fmt::format("joined event {}: {}", chosen->id, reason);
   }
   return best;
 }
@@ -548,13 +552,11 @@ int64_t Store::CreateEvent(const Reconciled& event, EventState& state) {
   values.insert(values.end(), {event.fatalities_min, event.fatalities_max,
                                static_cast<int64_t>(state.documents.size()),
                                static_cast<int64_t>(state.mentions.size()), NowUtc()});
-  Statement& insert = db_->Prepare(
+  const int64_t id = db_->Insert(
       std::string("INSERT INTO events (") + std::string(kEventSlotNames) +
-      ", fatalities_min, fatalities_max, sources, mentions, updated_at) VALUES (?, ?, ?, ?, ?, "
-      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-  insert.Bind(values);
-  const int64_t id = insert.Next() ? insert.Int(0) : 0;
-  insert.Run();
+          ", fatalities_min, fatalities_max, sources, mentions, updated_at) VALUES (?, ?, ?, ?, "
+          "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      values);
   if (id != 0 && s.place.has_position && db_->dialect() == Dialect::kSqlite) {
     db_->Prepare("INSERT INTO events_rtree (id, min_lat, max_lat, min_lon, max_lon) VALUES "
                  "(?, ?, ?, ?, ?)")
