@@ -13,8 +13,10 @@ add=()
 if compgen -G "../shared/gazetteer/*.txt" >/dev/null; then add=(--add ../shared/gazetteer/*.txt); fi
 build/frontline gazetteer build "${add[@]}"
 build/frontline extract examples/deir-ez-zor-clashes.txt
-# The samples into a store (var/events.db): the three reports of the Maarat al-Numan capture
-# merge into one event, and the town's control timeline follows.
+# The samples (and ../shared's articles when present) into a store, var/events.db: the reports
+# of the Maarat al-Numan capture merge into one event, and the town's control timeline follows.
 mkdir -p var
-build/frontline ingest --db var/events.db --progress none examples/
+corpus=()
+if [ -d ../shared/corpus ]; then corpus=(../shared/corpus); fi
+build/frontline ingest --db var/events.db --progress none examples/ "${corpus[@]}"
 build/frontline control "Maarat al-Numan" --db var/events.db
