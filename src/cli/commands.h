@@ -137,7 +137,7 @@ class ControlCommand {
   int Run(const GlobalOptions& global) const;
 
  private:
-  std::string place_, db_, at_, country_;
+  std::string place_, db_, at_, country_, bbox_;
   bool json_ = false;
 };
 

@@ -415,7 +415,8 @@ int EventsCommand::Run(const GlobalOptions& global) const {
   }
   if (!after_.empty()) {
     const size_t slash = after_.find('/');
-    if (slash == std::string::npos || !time::ParseIsoDate(after_.substr(0, slash)))
+    if (slash == std::string::npos || (slash > 0 && !time::ParseIsoDate(after_.substr(0, slash))) ||
+        std::atoll(after_.c_str() + slash + 1) <= 0)
       return usage("--after wants a cursor DATE/ID as printed by an earlier page, got " + after_);
     filter.after_date = after_.substr(0, slash);
     filter.after_id = std::atoll(after_.c_str() + slash + 1);
@@ -577,6 +578,7 @@ void ControlCommand::Register(CLI::App& app) {
   app.add_option("--db", db_, "database: a SQLite file or postgresql://...");
   app.add_option("--at", at_, "a date (YYYY-MM-DD): who held each place on that day");
   app.add_option("--country", country_, "with --at: only places of this country (ISO alpha-2)");
+  app.add_option("--bbox", bbox_, "with --at: only places inside MIN_LON,MIN_LAT,MAX_LON,MAX_LAT");
   app.add_flag("--json", json_, "write JSON, one period a line");
 }
 
@@ -608,7 +610,18 @@ int ControlCommand::Run(const GlobalOptions& global) const {
   } else {
     std::string country = country_;
     for (char& c : country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    periods = db.ControlAt(at_, country);
+    std::optional<std::array<double, 4>> box;
+    if (!bbox_.empty()) {
+      std::array<double, 4> b{};
+      if (std::sscanf(bbox_.c_str(), "%lf,%lf,%lf,%lf", &b[0], &b[1], &b[2], &b[3]) != 4 ||
+          b[0] > b[2] || b[1] > b[3]) {
+        std::fprintf(stderr, "frontline control: --bbox wants MIN_LON,MIN_LAT,MAX_LON,MAX_LAT, got %s\n",
+                     bbox_.c_str());
+        return kExitUsage;
+      }
+      box = b;
+    }
+    periods = db.ControlAt(at_, country, box);
   }
   if (!periods.ok()) {
     std::fprintf(stderr, "frontline: %s\n", periods.status().message().c_str());

@@ -77,15 +77,26 @@ class PostgresConnection : public Connection {
   Statement& Prepare(std::string_view sql) override {
     auto found = statements_.find(sql);
     if (found != statements_.end()) return *found->second;
-    const std::string name = fmt::format("s{}", statements_.size());
-    try {
-      connection_->prepare(name, NumberPlaceholders(sql));
-    } catch (const std::exception& e) {
-      Fail(std::string(e.what()) + " in: " + std::string(sql.substr(0, 200)));
+    const std::string name = fmt::format("s{}", next_name_++);
+    bool prepared = status_.ok();
+    if (prepared) {
+      try {
+        connection_->prepare(name, NumberPlaceholders(sql));
+      } catch (const std::exception& e) {
+        Fail(std::string(e.what()) + " in: " + std::string(sql.substr(0, 200)));
+        prepared = false;
+      }
     }
     auto owned = std::make_unique<PostgresStatement>(this, name);
     Statement& result = *owned;
-    statements_.emplace(std::string(sql), std::move(owned));
+    // A statement that could not be prepared (or was asked for after a failure, when the
+    // server refuses everything until the rollback) is not cached: the next request for the
+    // same text prepares it again.
+    if (prepared) {
+      statements_.emplace(std::string(sql), std::move(owned));
+    } else {
+      failed_.push_back(std::move(owned));
+    }
     return result;
   }
   Status status() const override { return status_; }
@@ -129,6 +140,8 @@ class PostgresConnection : public Connection {
   std::string name_;
   Status status_;
   std::map<std::string, std::unique_ptr<PostgresStatement>, std::less<>> statements_;
+  std::vector<std::unique_ptr<PostgresStatement>> failed_;
+  size_t next_name_ = 0;
 };
 
 bool PostgresStatement::Next() {

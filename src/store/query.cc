@@ -283,7 +283,7 @@ Result<std::vector<StoredEvent>> Store::Events(const EventFilter& f) {
       values.emplace_back(f.text);
     }
   }
-  if (!f.after_date.empty()) {
+  if (f.after_id > 0) {  // undated events sort first, with an empty date
     sql += " AND (e.date_start > ? OR (e.date_start = ? AND e.id > ?))";
     values.insert(values.end(), {f.after_date, f.after_date, f.after_id});
   }
@@ -372,13 +372,22 @@ Result<std::vector<ControlPeriod>> Store::ControlOf(const std::string& query,
 }
 
 Result<std::vector<ControlPeriod>> Store::ControlAt(const std::string& date,
-                                                    const std::string& country) {
+                                                    const std::string& country,
+                                                    const std::optional<std::array<double, 4>>& bbox) {
   db_->ClearError();
-  Statement& select = db_->Prepare(
-      std::string(kControlSelect) +
-      "WHERE c.since <= ? AND (c.until IS NULL OR c.until > ?) AND (CAST(? AS TEXT) = '' OR p.country = ?) "
-      "ORDER BY p.country, p.name, p.id");
-  select.Bind({date, date, country, country});
+  std::string sql = std::string(kControlSelect) +
+                    "WHERE c.since <= ? AND (c.until IS NULL OR c.until > ?) AND "
+                    "(CAST(? AS TEXT) = '' OR p.country = ?)";
+  std::vector<Value> values = {date, date, country, country};
+  if (bbox) {
+    sql += db_->dialect() == Dialect::kSqlite
+               ? " AND p.id IN (SELECT id FROM places_rtree WHERE min_lon >= ? AND min_lat >= ? "
+                 "AND max_lon <= ? AND max_lat <= ?)"
+               : " AND p.lon >= ? AND p.lat >= ? AND p.lon <= ? AND p.lat <= ?";
+    values.insert(values.end(), {(*bbox)[0], (*bbox)[1], (*bbox)[2], (*bbox)[3]});
+  }
+  sql += " ORDER BY p.country, p.name, p.id";
+  Statement& select = db_->Prepare(sql).Bind(values);
   std::vector<ControlPeriod> periods;
   while (select.Next()) {
     Row row(select);

@@ -111,7 +111,11 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& target) {
 
 Status Store::Begin() {
   db_->ClearError();
-  db_->Exec(db_->dialect() == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+  // One writing batch at a time, on both back ends (PostgreSQL: a transaction-level advisory
+  // lock), so that a batch merges against every event committed before it and two ingests
+  // never race on the same document or place.
+  db_->Exec(db_->dialect() == Dialect::kSqlite ? "BEGIN IMMEDIATE"
+                                              : "BEGIN; SELECT pg_advisory_xact_lock(7428114)");
   in_batch_ = db_->status().ok();
   return db_->status();
 }
@@ -179,33 +183,30 @@ Result<AddResult> Store::AddDocument(const json& record, const std::vector<Menti
   AddResult result;
   const std::string text = Str(record, "text");
   const std::string url = Str(record, "url");
-  const std::string hash = ContentHash(text);
-  if (!url.empty()) {
-    Statement& by_url = db_->Prepare("SELECT id, content_hash FROM documents WHERE url = ?");
-    by_url.Bind({url});
-    if (by_url.Next()) {
-      const int64_t id = by_url.Int(0);
-      const bool same = by_url.Text(1) == hash;
-      by_url.Run();
-      if (same) {
-        result.outcome = AddResult::Outcome::kSkipped;
-        result.document_id = id;
-        result.why = "same URL and text";
-        return result;
-      }
-      RemoveDocument(id);
-      result.outcome = AddResult::Outcome::kReplaced;
-    }
-  }
+  // A document without text is known by its address and title alone.
+  const std::string hash =
+      ContentHash(text.empty() ? "\x01" + url + "\x01" + Str(record, "title") : text);
+  // The same text anywhere (another outlet's copy, or this URL's current version): nothing
+  // new to store. Checked first, so that a URL's old version is never removed for a text that
+  // then turns out to be stored already.
   {
-    Statement& by_hash = db_->Prepare("SELECT id FROM documents WHERE content_hash = ?");
+    Statement& by_hash = db_->Prepare("SELECT id, url FROM documents WHERE content_hash = ?");
     by_hash.Bind({hash});
     if (by_hash.Next()) {
       result.outcome = AddResult::Outcome::kSkipped;
       result.document_id = by_hash.Int(0);
-      result.why = fmt::format("same text as document {}", result.document_id);
+      result.why = by_hash.Text(1) == url && !url.empty()
+                       ? std::string("same URL and text")
+                       : fmt::format("same text as document {}", result.document_id);
       by_hash.Run();
       return result;
+    }
+  }
+  if (!url.empty()) {
+    const int64_t old = db_->QueryInt("SELECT id FROM documents WHERE url = ?", {url}, 0);
+    if (old != 0) {
+      RemoveDocument(old);
+      result.outcome = AddResult::Outcome::kReplaced;
     }
   }
   const json published = record.value("published", json());
@@ -613,11 +614,15 @@ void Store::WriteEvent(int64_t event_id, const Reconciled& event, EventState& st
 
 void Store::RecomputeControl(int64_t place_id) {
   db_->Prepare("DELETE FROM control WHERE place_id = ?").Bind({place_id}).Run();
-  // Control changes only with a capture of a town (a province is not taken by one event),
-  // reported as fact, claim or background; denials and threats change nothing.
+  // Control changes only with a dated capture of a town (a province is not taken by one
+  // event), reported as fact, claim or background; denials and threats change nothing. The
+  // new holder is the taker (actor1), or for a transfer without a fight the side it went to
+  // (actor2: in "the rebels withdrew from" or "handed over to", actor1 is the side leaving).
   Statement& changes = db_->Prepare(
-      "SELECT e.id, e.sub_event_type, e.actor1, e.country, e.date_start, e.date_end, "
-      "e.date_precision FROM events e WHERE e.place_id = ? AND e.geo_precision = 'place' AND "
+      "SELECT e.id, e.sub_event_type, CASE WHEN e.sub_event_type = "
+      "'non_violent_transfer_of_territory' THEN e.actor2 ELSE e.actor1 END, e.country, "
+      "e.date_start, e.date_end, e.date_precision FROM events e WHERE e.place_id = ? AND "
+      "e.geo_precision = 'place' AND e.date_start != '' AND "
       "e.modality IN ('fact', 'claimed', 'historical') AND e.sub_event_type IN "
       "('government_regains_territory', 'non_state_actor_overtakes_territory', "
       "'non_violent_transfer_of_territory') ORDER BY e.date_start, e.id");
@@ -642,8 +647,9 @@ void Store::RecomputeControl(int64_t place_id) {
       state.inter = 1;
       c.holder = EnsureActor(state);
     }
-    // A second report of the same holder's capture is not a change.
-    if (!rows.empty() && !c.holder.empty() && rows.back().holder == c.holder) continue;
+    // A second report of the same holder's capture is not a change (nor of an unnamed
+    // taker's: nothing says it changed hands).
+    if (!rows.empty() && rows.back().holder == c.holder) continue;
     rows.push_back(std::move(c));
   }
   for (size_t i = 0; i < rows.size(); ++i) {

@@ -80,7 +80,8 @@ struct EventFilter {
   int64_t min_sources = 0;
   std::vector<std::string> modalities;  // empty: all
   std::string text;                     // words the sources' text must contain
-  // Keyset pagination, in order of (date_start, id): rows after this position.
+  // Keyset pagination, in order of (date_start, id): rows after this position (none when
+  // after_id is 0; undated events have an empty date and come first).
   std::string after_date;
   int64_t after_id = 0;
   size_t limit = 100;  // 0: no limit
@@ -132,8 +133,10 @@ class Store {
   // order. `gazetteer_ids` are GeoNames ids the caller resolved the name to (may be empty).
   Result<std::vector<ControlPeriod>> ControlOf(const std::string& query,
                                                const std::vector<int64_t>& gazetteer_ids);
-  // Who held each place (of `country`, when given) on `date`.
-  Result<std::vector<ControlPeriod>> ControlAt(const std::string& date, const std::string& country);
+  // Who held each place (of `country`, when given; inside `bbox` {min_lon, min_lat, max_lon,
+  // max_lat}, when given: the places' R*Tree on SQLite) on `date`.
+  Result<std::vector<ControlPeriod>> ControlAt(const std::string& date, const std::string& country,
+                                               const std::optional<std::array<double, 4>>& bbox = {});
   // The actor stored under `key`, or an empty one.
   ActorRef Actor(const std::string& key);
 

@@ -386,6 +386,86 @@ TEST_P(StoreTest, ControlFollowsCapturesInDateOrder) {
   EXPECT_TRUE(store_->ControlAt("2020-02-01", "YE").value().empty());
 }
 
+TEST_P(StoreTest, UndatedEventsAreStoredAndPaged) {
+  std::vector<json> records;
+  for (int i = 0; i < 3; ++i) {
+    json record = Record("https://a.example/u" + std::to_string(i), "Undated " + std::to_string(i),
+                         {Event("armed_clash", "Battles", "2020-01-28", kMaarat)});
+    record["events"][0]["date"] = nullptr;  // nothing dated it, not even a publication date
+    records.push_back(record);
+  }
+  records.push_back(Record("https://a.example/d", "Dated.", {Event("armed_clash", "Battles", "2020-01-28", kMaarat)}));
+  Add(records);
+  EXPECT_EQ(Counts().events, 4) << "undated reports never merge";
+  EventFilter f;
+  f.limit = 2;
+  std::vector<int64_t> seen;
+  for (int page = 0; page < 4; ++page) {
+    const auto rows = Events(f);
+    for (const StoredEvent& e : rows) seen.push_back(e.id);
+    if (rows.size() < f.limit) break;
+    f.after_date = rows.back().slots.date_start;  // "" for the undated ones
+    f.after_id = rows.back().id;
+  }
+  ASSERT_EQ(seen.size(), 4u);
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(std::unique(seen.begin(), seen.end()), seen.end());
+}
+
+TEST_P(StoreTest, AStoredUrlIsNotEmptiedByACopiedText) {
+  Add({Record("https://a.example/1", "First version.", {Event("armed_clash", "Battles", "2020-01-28", kMaarat)}),
+       Record("https://b.example/2", "Another outlet's text.", {Event("attack", "Violence against civilians", "2020-01-28", kAden)})});
+  // The first URL now serves the other outlet's text: already stored, so nothing changes.
+  const auto again = Add({Record("https://a.example/1", "Another outlet's text.",
+                                 {Event("attack", "Violence against civilians", "2020-01-28", kAden)})});
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].outcome, AddResult::Outcome::kSkipped);
+  EXPECT_EQ(Counts().documents, 2);
+  EXPECT_EQ(Counts().events, 2);
+}
+
+TEST_P(StoreTest, ADocumentTheDatabaseRefusesLeavesTheBatchWorking) {
+  ASSERT_TRUE(store_->Begin().ok());
+  // Invalid UTF-8: PostgreSQL refuses the text half-way through the document; SQLite keeps it.
+  json odd = Record("https://a.example/odd", "Odd bytes.", {Event("armed_clash", "Battles", "2020-01-28", kMaarat)});
+  odd["sentences"][0]["text"] = std::string("bad \xff\xfe bytes");
+  odd["events"][0]["evidence"]["text"] = std::string("bad \xff\xfe bytes");
+  auto result = store_->Add(odd);
+  EXPECT_EQ(result.ok(), GetParam() == "sqlite") << (result.ok() ? "" : result.status().message());
+  for (int i = 0; i < 3; ++i) {
+    auto good = store_->Add(Record("https://a.example/g" + std::to_string(i), "Good " + std::to_string(i),
+                                   {Event("armed_clash", "Battles", ("2020-02-0" + std::to_string(i + 1)).c_str(), kAden)}));
+    EXPECT_TRUE(good.ok()) << good.status().message();
+  }
+  ASSERT_TRUE(store_->Commit().ok());
+  EXPECT_EQ(Counts().documents, GetParam() == "sqlite" ? 4 : 3);
+}
+
+TEST_P(StoreTest, ControlCreditsTheTakerAndSkipsWhatCannotBePlacedInTime) {
+  json undated = Record("https://a.example/0", "Undated capture.",
+                        {Event("non_state_actor_overtakes_territory", "Battles", "2019-01-01", kSaraqib, kHts)});
+  undated["events"][0]["date"] = nullptr;
+  Add({undated,
+       Record("https://a.example/1", "Army took it.",
+              {Event("government_regains_territory", "Battles", "2020-02-06", kSaraqib, nullptr, kHts)}),
+       Record("https://a.example/2", "Army took it, another report a day later.",
+              {Event("government_regains_territory", "Battles", "2020-02-07", kSaraqib)}),
+       Record("https://a.example/3", "The army withdrew and handed the town to the rebels.",
+              {Event("non_violent_transfer_of_territory", "Strategic developments", "2020-02-25", kSaraqib, kArmy, kFsa)})});
+  auto control = store_->ControlOf("Saraqib", {});
+  ASSERT_TRUE(control.ok()) << control.status().message();
+  ASSERT_EQ(control.value().size(), 2u) << "an unnamed taker reported twice is one change";
+  EXPECT_EQ(control.value()[0].holder.id, "gen.state_forces");  // retaken, no agent: the state
+  EXPECT_EQ(control.value()[0].since, "2020-02-06");
+  EXPECT_EQ(control.value()[1].holder.id, "sy.fsa");  // a transfer goes to its actor2
+  EXPECT_EQ(control.value()[1].since, "2020-02-25");
+  auto boxed = store_->ControlAt("2020-03-01", "", std::array<double, 4>{36.7, 35.8, 36.9, 35.9});
+  ASSERT_TRUE(boxed.ok());
+  ASSERT_EQ(boxed.value().size(), 1u);
+  EXPECT_EQ(boxed.value()[0].holder.id, "sy.fsa");
+  EXPECT_TRUE(store_->ControlAt("2020-03-01", "", std::array<double, 4>{40.0, 30.0, 41.0, 31.0}).value().empty());
+}
+
 std::vector<std::string> Backends() { return {"sqlite", "postgres"}; }
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(Backends()),
                          [](const auto& info) { return info.param; });
