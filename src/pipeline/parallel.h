@@ -22,18 +22,23 @@ namespace frontline::pipeline {
 // on `jobs` threads (at least one); `consume` runs on the calling thread, in production order,
 // and returns false to stop early (the producer's later items are dropped, emit returns
 // quickly). With jobs == 0 everything runs on the calling thread, one item at a time.
+// After a stop, `emit` throws an exception of its own that unwinds `produce` (which must let
+// it pass), so a producer reading a pipe does not wait for the pipe's end.
 // `work` must be safe to call from several threads at once.
+struct ProducerStopped {};
+
 template <typename In, typename Out>
 void OrderedParallel(size_t jobs, size_t window,
                      const std::function<void(const std::function<void(In&&)>&)>& produce,
                      const std::function<Out(In&)>& work,
                      const std::function<bool(Out&&)>& consume) {
   if (jobs == 0) {
-    bool stopped = false;
-    produce([&](In&& item) {
-      if (stopped) return;
-      if (!consume(work(item))) stopped = true;
-    });
+    try {
+      produce([&](In&& item) {
+        if (!consume(work(item))) throw ProducerStopped{};
+      });
+    } catch (const ProducerStopped&) {
+    }
     return;
   }
   if (window < jobs) window = jobs;
@@ -45,13 +50,16 @@ void OrderedParallel(size_t jobs, size_t window,
   bool finished = false, stopped = false;
 
   std::thread producer([&] {
-    produce([&](In&& item) {
-      std::unique_lock lock(mutex);
-      changed.wait(lock, [&] { return stopped || produced - consumed < window; });
-      if (stopped) return;
-      queue.emplace_back(produced++, std::move(item));
-      changed.notify_all();
-    });
+    try {
+      produce([&](In&& item) {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return stopped || produced - consumed < window; });
+        if (stopped) throw ProducerStopped{};
+        queue.emplace_back(produced++, std::move(item));
+        changed.notify_all();
+      });
+    } catch (const ProducerStopped&) {
+    }
     std::lock_guard lock(mutex);
     finished = true;
     changed.notify_all();
