@@ -4,7 +4,10 @@ lost or doubled: the database is consistent after the kill, and after the second
 exactly what one uninterrupted run stores (same documents, events, mentions, control periods,
 and the same events, field for field).
 
-usage: kill_ingest_test.py FRONTLINE GAZETTEER WORKDIR
+usage: kill_ingest_test.py FRONTLINE GAZETTEER WORKDIR [POSTGRES_URI]
+
+With POSTGRES_URI the killed run writes to PostgreSQL (in a schema of its own) and is compared
+with the uninterrupted SQLite run: the back ends must agree too.
 """
 import json
 import os
@@ -21,20 +24,55 @@ def run(cmd, **kw):
     return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw)
 
 
+TABLES = ("documents", "events", "mentions", "event_sources", "control", "sentences")
+
+
+class Postgres:
+    """Just enough of a DB-API connection over psql for the checks below."""
+
+    def __init__(self, uri):
+        self.uri = uri
+
+    def execute(self, sql):
+        out = subprocess.run(["psql", self.uri, "-XAtqc", sql], check=True, capture_output=True,
+                             text=True).stdout
+        rows = [tuple(int(v) if v.lstrip("-").isdigit() else v for v in line.split("|"))
+                for line in out.splitlines()]
+        return Rows(rows)
+
+    def close(self):
+        pass
+
+
+class Rows:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def fetchone(self):
+        return self.rows[0]
+
+    def fetchall(self):
+        return self.rows
+
+
+def connect(db):
+    return Postgres(db) if db.startswith("postgresql://") else sqlite3.connect(db)
+
+
 def counts(db):
-    con = sqlite3.connect(db)
+    con = connect(db)
     try:
-        return {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-                for t in ("documents", "events", "mentions", "event_sources", "control", "sentences")}
+        return {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
     finally:
         con.close()
 
 
 def check_consistent(db):
-    con = sqlite3.connect(db)
+    con = connect(db)
     try:
-        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "integrity_check failed"
-        assert not con.execute("PRAGMA foreign_key_check").fetchall(), "dangling references"
+        if not db.startswith("postgresql://"):
+            assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "integrity_check failed"
+            assert not con.execute("PRAGMA foreign_key_check").fetchall(), "dangling references"
         orphans = con.execute("SELECT COUNT(*) FROM mentions WHERE event_id IS NULL").fetchone()[0]
         assert orphans == 0, f"{orphans} mentions without an event"
         empty = con.execute("SELECT COUNT(*) FROM events e WHERE NOT EXISTS "
@@ -52,23 +90,44 @@ def events(frontline, db):
     rows = [json.loads(line) for line in out.splitlines()]
     for row in rows:
         row.pop("updated_at", None)
+        row.pop("id", None)  # PostgreSQL's identity and SQLite's keys need not agree
     return rows
 
 
 def main():
     frontline, gazetteer, work = sys.argv[1:4]
+    postgres = sys.argv[4] if len(sys.argv) > 4 else ""
     if not os.path.exists(gazetteer):
         print(f"skipped: no gazetteer index at {gazetteer}")
         return 0
     os.makedirs(work, exist_ok=True)
     corpus = os.path.join(work, "corpus.jsonl")
-    run([sys.executable, os.path.join(HERE, "make_corpus.py"), "1500", corpus])
+    # PostgreSQL takes a statement a round trip, so its run is slower and needs fewer documents
+    # to be caught mid-run.
+    run([sys.executable, os.path.join(HERE, "make_corpus.py"), "500" if postgres else "1500", corpus])
     ingest = [frontline, "--gazetteer", gazetteer, "ingest", "--batch", "25", "-j", "2",
               "--progress", "lines", corpus, "--db"]
 
     clean = os.path.join(work, "clean.db")
     killed = os.path.join(work, "killed.db")
+    schema = ""
+    if postgres:
+        schema = f"kill_{os.getpid()}"
+        subprocess.run(["psql", postgres, "-Xqc", f"SET client_min_messages TO warning; "
+                        f"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"], check=True)
+        killed = postgres + ("&" if "?" in postgres else "?") + f"options=-csearch_path%3D{schema}"
+    try:
+        return scenario(frontline, ingest, clean, killed)
+    finally:
+        if schema:
+            subprocess.run(["psql", postgres, "-Xqc", f"SET client_min_messages TO warning; "
+                            f"DROP SCHEMA IF EXISTS {schema} CASCADE"], check=True)
+
+
+def scenario(frontline, ingest, clean, killed):
     for path in (clean, killed):
+        if path.startswith("postgresql://"):
+            continue
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(path + suffix):
                 os.remove(path + suffix)
@@ -83,7 +142,7 @@ def main():
         time.sleep(0.05)
         try:
             stored = counts(killed)["documents"]
-        except sqlite3.Error:
+        except (sqlite3.Error, subprocess.CalledProcessError):
             continue  # the schema is not there yet
         if stored >= 100:
             break
