@@ -81,7 +81,7 @@ int64_t ReadMentionSlots(Row& row, Store& store, Mention& m) {
   return id;
 }
 
-int64_t ReadEventSlots(Row& row, Store& store, Mention& s) {
+int64_t ReadEventSlots(Row& row, Store* store, Mention& s) {
   const int64_t id = row.Int();
   s.sub_event_type = row.Text();
   s.event_type = row.Text();
@@ -89,8 +89,13 @@ int64_t ReadEventSlots(Row& row, Store& store, Mention& s) {
   s.date_end = row.Text();
   s.date_precision = row.Text();
   ReadPlace(row, s.place);
-  s.actor1 = store.Actor(row.Text());
-  s.actor2 = store.Actor(row.Text());
+  if (store != nullptr) {
+    s.actor1 = store->Actor(row.Text());
+    s.actor2 = store->Actor(row.Text());
+  } else {
+    s.actor1.key = row.Text();
+    s.actor2.key = row.Text();
+  }
   s.modality = row.Text();
   return id;
 }

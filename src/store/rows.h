@@ -56,13 +56,14 @@ inline constexpr std::string_view kMentionSlotColumns =
 int64_t ReadMentionSlots(Row& row, Store& store, Mention& mention);
 
 // The slot columns of an event alone, FROM events e with its place p: read by
-// ReadEventSlots, which returns the event's id.
+// ReadEventSlots, which returns the event's id. With `store` null, the actors are left as
+// their keys (for a first, cheaper test of place and date).
 inline constexpr std::string_view kEventSlotColumns =
     "e.id, e.sub_event_type, e.event_type, e.date_start, e.date_end, e.date_precision, p.key, "
     "p.geonameid, p.name, p.feature_code, p.level, e.country, e.admin1, e.lat, e.lon, "
     "e.geo_precision, e.actor1, e.actor2, e.modality FROM events e "
     "LEFT JOIN places p ON p.id = e.place_id";
-int64_t ReadEventSlots(Row& row, Store& store, Mention& slots);
+int64_t ReadEventSlots(Row& row, Store* store, Mention& slots);
 
 // SELECT list for an event, FROM events e with its place p and evidence mention m, sentence
 // s and document d; read by ReadEvent.

@@ -435,7 +435,16 @@ int64_t Store::FindEvent(const Mention& mention, std::string* why) {
     while (candidates.Next()) {
       Row row(candidates);
       StoredEvent event;
-      event.id = ReadEventSlots(row, *this, event.slots);
+      event.id = ReadEventSlots(row, nullptr, event.slots);
+      // Place, date, type and modality first, with the sides left unnamed (which always
+      // agree); the actors are looked up only for the events that pass.
+      const std::string actor1 = std::move(event.slots.actor1.key);
+      const std::string actor2 = std::move(event.slots.actor2.key);
+      event.slots.actor1 = ActorRef();
+      event.slots.actor2 = ActorRef();
+      if (!SameHappening(event.slots, mention, nullptr)) continue;
+      event.slots.actor1 = Actor(actor1);
+      event.slots.actor2 = Actor(actor2);
       found.push_back(std::move(event));
     }
   }
