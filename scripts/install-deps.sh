@@ -8,7 +8,7 @@ APT_PACKAGES=(
   cmake ninja-build g++ pkg-config git python3
   libgumbo-dev libicu-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libxxhash-dev libpugixml-dev wamerican libgtest-dev libgmock-dev libbenchmark-dev clang-format
-  libsqlite3-dev libpqxx-dev postgresql
+  libsqlite3-dev libpqxx-dev postgresql libtbb-dev
 )
 
 missing=()

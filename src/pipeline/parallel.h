@@ -1,32 +1,35 @@
 // Ordered parallel processing: items produced in order, worked on by several threads, and
 // consumed in the order they were produced, so output is the same bytes whatever the number
-// of threads. Memory stays bounded: at most `window` items are between the producer and the
-// consumer at any time.
+// of threads. Memory stays bounded: at most `window` items are in flight at any time.
+//
+// Built on oneTBB's parallel_pipeline (a serial in-order input, a parallel middle, a serial
+// in-order output, with a token limit). The producer here pushes items (a reader walks files
+// and calls back for each document), while the pipeline pulls them, so the producer runs on a
+// thread of its own and hands items over through a bounded queue.
 #ifndef FRONTLINE_PIPELINE_PARALLEL_H_
 #define FRONTLINE_PIPELINE_PARALLEL_H_
 
-#include <condition_variable>
+#include <tbb/concurrent_queue.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
+
+#include <atomic>
 #include <cstddef>
-#include <deque>
 #include <functional>
-#include <map>
-#include <mutex>
 #include <optional>
 #include <thread>
 #include <utility>
-#include <vector>
 
 namespace frontline::pipeline {
 
-// Calls `produce(emit)` on a thread of its own; each `emit(item)` queues an item. `work` runs
-// on `jobs` threads (at least one); `consume` runs on the calling thread, in production order,
-// and returns false to stop early (the producer's later items are dropped, emit returns
-// quickly). With jobs == 0 everything runs on the calling thread, one item at a time.
-// After a stop, `emit` throws an exception of its own that unwinds `produce` (which must let
-// it pass), so a producer reading a pipe does not wait for the pipe's end.
-// `work` must be safe to call from several threads at once.
+// Thrown by `emit` after a stop, to unwind the producer.
 struct ProducerStopped {};
 
+// Calls `produce(emit)` on a thread of its own; each `emit(item)` queues an item. `work` runs
+// on up to `jobs` threads; `consume` runs in production order, one item at a time, and returns
+// false to stop early: `emit` then throws ProducerStopped, which `produce` must let pass, so a
+// producer reading a pipe does not wait for the pipe's end. With jobs == 0 everything runs on
+// the calling thread, one item at a time. `work` must be safe to call from several threads.
 template <typename In, typename Out>
 void OrderedParallel(size_t jobs, size_t window,
                      const std::function<void(const std::function<void(In&&)>&)>& produce,
@@ -42,71 +45,55 @@ void OrderedParallel(size_t jobs, size_t window,
     return;
   }
   if (window < jobs) window = jobs;
-  std::mutex mutex;
-  std::condition_variable changed;
-  std::deque<std::pair<size_t, In>> queue;  // produced, not yet taken by a worker
-  std::map<size_t, Out> done;               // worked, not yet consumed
-  size_t produced = 0, consumed = 0;
-  bool finished = false, stopped = false;
-
+  // Items, then an empty optional for the end of the input.
+  tbb::concurrent_bounded_queue<std::optional<In>> queue;
+  queue.set_capacity(static_cast<std::ptrdiff_t>(window));
+  std::atomic<bool> stopped = false;
   std::thread producer([&] {
     try {
       produce([&](In&& item) {
-        std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return stopped || produced - consumed < window; });
         if (stopped) throw ProducerStopped{};
-        queue.emplace_back(produced++, std::move(item));
-        changed.notify_all();
+        queue.push(std::optional<In>(std::move(item)));  // throws user_abort after abort()
       });
+      queue.push(std::nullopt);  // the end of the input
     } catch (const ProducerStopped&) {
+      // Stopped: a pipeline waiting on an empty queue wakes up (when the queue is full, it is
+      // not waiting, and sees `stopped` at its next item).
+      queue.try_push(std::nullopt);
+    } catch (const tbb::user_abort&) {
     }
-    std::lock_guard lock(mutex);
-    finished = true;
-    changed.notify_all();
   });
-  std::vector<std::thread> workers;
-  for (size_t i = 0; i < jobs; ++i) {
-    workers.emplace_back([&] {
-      while (true) {
-        std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return stopped || !queue.empty() || finished; });
-        if (stopped || queue.empty()) return;
-        auto [index, item] = std::move(queue.front());
-        queue.pop_front();
-        lock.unlock();
-        Out out = work(item);
-        lock.lock();
-        done.emplace(index, std::move(out));
-        changed.notify_all();
-      }
-    });
-  }
-  while (true) {
-    std::unique_lock lock(mutex);
-    changed.wait(lock, [&] {
-      return done.count(consumed) > 0 || (finished && queue.empty() && consumed == produced);
-    });
-    auto next = done.find(consumed);
-    if (next == done.end()) break;  // everything produced was consumed
-    Out out = std::move(next->second);
-    done.erase(next);
-    lock.unlock();
-    const bool go_on = consume(std::move(out));
-    lock.lock();
-    ++consumed;
-    changed.notify_all();
-    if (!go_on) {
-      stopped = true;
-      break;
-    }
-  }
-  {
-    std::lock_guard lock(mutex);
+  auto finish = [&] {
     stopped = true;
-    changed.notify_all();
+    queue.abort();  // wakes a producer blocked on a full queue
+    producer.join();
+  };
+  tbb::task_arena arena(static_cast<int>(jobs) + 1);
+  try {
+    arena.execute([&] {
+    tbb::parallel_pipeline(
+        window,
+        tbb::make_filter<void, In>(tbb::filter_mode::serial_in_order,
+                                   [&](tbb::flow_control& control) -> In {
+                                     std::optional<In> next;
+                                     if (!stopped) queue.pop(next);
+                                     if (stopped || !next) {
+                                       control.stop();
+                                       return In();
+                                     }
+                                     return std::move(*next);
+                                   }) &
+            tbb::make_filter<In, Out>(tbb::filter_mode::parallel,
+                                      [&](In item) -> Out { return work(item); }) &
+            tbb::make_filter<Out, void>(tbb::filter_mode::serial_in_order, [&](Out out) {
+              if (!stopped && !consume(std::move(out))) stopped = true;
+            }));
+    });
+  } catch (...) {
+    finish();
+    throw;
   }
-  producer.join();
-  for (std::thread& worker : workers) worker.join();
+  finish();
 }
 
 }  // namespace frontline::pipeline
