@@ -13,6 +13,7 @@
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <functional>
@@ -68,7 +69,10 @@ void OrderedParallel(size_t jobs, size_t window,
     queue.abort();  // wakes a producer blocked on a full queue
     producer.join();
   };
-  tbb::task_arena arena(static_cast<int>(jobs) + 1);
+  // The pipeline's threads (one may wait on the queue), no more than the machine has: TBB
+  // warns about, and ignores, a request for more.
+  tbb::task_arena arena(
+      std::min(static_cast<int>(jobs) + 1, tbb::this_task_arena::max_concurrency()));
   try {
     arena.execute([&] {
     tbb::parallel_pipeline(
