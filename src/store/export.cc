@@ -119,6 +119,10 @@ json EventToJson(const StoredEvent& e) {
           {"assoc_actor1", ActorsJson(s.assoc1)},
           {"assoc_actor2", ActorsJson(s.assoc2)},
           {"fatalities", {{"best", s.fatalities}, {"min", e.fatalities_min}, {"max", e.fatalities_max}}},
+          {"counts", [&] {
+             json counts = json::parse(e.counts, nullptr, false);
+             return counts.is_object() ? counts : json::object();
+           }()},
           {"modality", s.modality},
           {"sources", e.sources},
           {"mentions", e.mentions},

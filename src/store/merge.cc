@@ -209,6 +209,34 @@ std::string AddDays(std::string_view date, int64_t days) {
   return time::FormatDate(time::AddDays(*parsed, days));
 }
 
+std::vector<PeopleCount> PeopleCounts(const std::string& counts_json) {
+  std::vector<PeopleCount> out;
+  const json counts = json::parse(counts_json, nullptr, false);
+  if (!counts.is_array()) return out;
+  struct Sum {
+    int64_t base = 0, added = 0, cumulative = 0;
+  };
+  std::map<std::string, Sum> kinds;
+  for (const json& c : counts) {
+    const std::string kind = StringField(c, "kind");
+    const int64_t best = IntField(c, "best");
+    if (kind.empty() || best <= 0 || Flag(c, "part")) continue;
+    Sum& sum = kinds[kind];
+    if (Flag(c, "cumulative")) {
+      sum.cumulative = std::max(sum.cumulative, best);
+    } else if (Flag(c, "plus")) {
+      sum.added += best;
+    } else {
+      sum.base = std::max(sum.base, best);
+    }
+  }
+  for (const auto& [kind, sum] : kinds) {
+    const int64_t now = sum.base + sum.added;
+    out.push_back(now > 0 ? PeopleCount{kind, now, false} : PeopleCount{kind, sum.cumulative, true});
+  }
+  return out;
+}
+
 Result<std::vector<Mention>> MentionsOfRecord(const json& record) {
   std::vector<Mention> mentions;
   if (!record.is_object()) return Status::Error("record is not a JSON object");
@@ -286,6 +314,7 @@ Result<std::vector<Mention>> MentionsOfRecord(const json& record) {
     }
     m.fatalities = IntField(e, "fatalities");
     m.counts = Member(e, "counts").is_array() ? Member(e, "counts").dump() : "[]";
+    m.people = PeopleCounts(m.counts);
     const json modality = Member(e, "modality");
     m.modality = ModalityWord(Flag(modality, "negated"), Flag(modality, "hypothetical"),
                               Flag(modality, "future"), Flag(modality, "claimed"),
@@ -442,6 +471,39 @@ Reconciled Reconcile(const std::vector<Mention>& mentions) {
       }
     }
   }
+  // Every kind of people count, reconciled the same way: the range of the values reported and
+  // the most cited (the lower on a tie); a period's toll only when no report gives more.
+  std::map<std::string, std::map<int64_t, int>> by_kind;
+  std::map<std::string, bool> only_cumulative;
+  for (const Mention& m : mentions) {
+    for (const PeopleCount& c : m.people) {
+      auto [flag, fresh] = only_cumulative.emplace(c.kind, c.cumulative);
+      if (!fresh && flag->second && !c.cumulative) {
+        by_kind[c.kind].clear();  // a count of the event itself outranks a period's toll
+        flag->second = false;
+      }
+      if (c.cumulative && !flag->second) continue;
+      ++by_kind[c.kind][c.value];
+    }
+  }
+  json counts = json::object();
+  for (const auto& [kind, values] : by_kind) {
+    int64_t best = 0;
+    int most = 0, reports = 0;
+    for (const auto& [value, cited] : values) {
+      reports += cited;
+      if (cited > most) {
+        most = cited;
+        best = value;
+      }
+    }
+    counts[kind] = {{"best", best},
+                    {"min", values.begin()->first},
+                    {"max", values.rbegin()->first},
+                    {"reports", reports},
+                    {"cumulative", only_cumulative[kind]}};
+  }
+  out.counts = counts.dump();
   out.evidence = evidence;
   return out;
 }

@@ -60,6 +60,18 @@ struct PlaceRef {
   GeoPrecision precision = GeoPrecision::kNone;
 };
 
+// How many people of one kind (killed, injured, displaced, detained, abducted, ...) a mention
+// reports: its largest count of that kind plus the counts added to it ("five soldiers and two
+// civilians"), parts left out ("including three children"); a toll over a period
+// (`cumulative`) only when the mention gives nothing else of that kind.
+struct PeopleCount {
+  std::string kind;
+  int64_t value = 0;
+  bool cumulative = false;
+};
+// The people counts of a mention's counts array (the JSON `frontline extract` writes).
+std::vector<PeopleCount> PeopleCounts(const std::string& counts_json);
+
 // One event as one sentence of one document reports it.
 struct Mention {
   std::string sub_event_type;  // taxonomy id: "government_regains_territory"
@@ -78,6 +90,7 @@ struct Mention {
   std::string date_text;
   int64_t fatalities = 0;
   std::string counts;     // the counts as JSON (docs/schema.md)
+  std::vector<PeopleCount> people;  // read from `counts`
   std::string modality;   // fact, claimed, historical, negated, future, hypothetical
   std::string claimed_by;
   double confidence = 0;
@@ -108,6 +121,9 @@ struct Reconciled {
   int64_t fatalities_min = 0;  // over the mentions that give a toll
   int64_t fatalities_max = 0;
   size_t evidence = 0;         // index of the mention whose sentence represents the event
+  // Every kind of people count, reconciled like fatalities, as a JSON object:
+  // {"injured": {"best": 12, "min": 10, "max": 15, "reports": 3, "cumulative": false}, ...}.
+  std::string counts = "{}";
 };
 
 // The event's values from its mentions, given in the order they were stored (the order

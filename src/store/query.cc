@@ -78,6 +78,8 @@ int64_t ReadMentionSlots(Row& row, Store& store, Mention& m) {
   m.fatalities = row.Int();
   m.modality = row.Text();
   m.confidence = row.Real();
+  m.counts = row.Text();
+  m.people = PeopleCounts(m.counts);
   return id;
 }
 
@@ -160,6 +162,7 @@ StoredEvent ReadEvent(Row& row, Store& store) {
   e.mentions = row.Int();
   s.confidence = row.Real();
   e.updated_at = row.Text();
+  e.counts = row.Text();
   s.place_text = row.Text();
   s.trigger_text = row.Text();
   s.trigger_start = row.Int();

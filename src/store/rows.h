@@ -52,7 +52,7 @@ inline constexpr std::string_view kMentionSlotColumns =
     "m.id, m.sub_event_type, m.event_type, m.actor1, m.actor2, m.assoc_actor1, m.assoc_actor2, "
     "p.key, p.geonameid, p.name, p.feature_code, p.level, m.country, m.admin1, m.lat, m.lon, "
     "m.geo_precision, m.date_start, m.date_end, m.date_precision, m.fatalities, m.modality, "
-    "m.confidence FROM mentions m LEFT JOIN places p ON p.id = m.place_id";
+    "m.confidence, m.counts FROM mentions m LEFT JOIN places p ON p.id = m.place_id";
 int64_t ReadMentionSlots(Row& row, Store& store, Mention& mention);
 
 // The slot columns of an event alone, FROM events e with its place p: read by
@@ -72,7 +72,7 @@ inline constexpr std::string_view kEventColumns =
     "p.geonameid, p.name, p.feature_code, p.level, e.country, e.admin1, e.lat, e.lon, "
     "e.geo_precision, e.actor1, e.actor2, e.assoc_actor1, e.assoc_actor2, e.fatalities, "
     "e.fatalities_min, e.fatalities_max, e.modality, e.sources, e.mentions, e.confidence, "
-    "e.updated_at, m.place_text, m.trigger_text, m.trigger_start, m.trigger_end, m.date_text, "
+    "e.updated_at, e.counts, m.place_text, m.trigger_text, m.trigger_start, m.trigger_end, m.date_text, "
     "m.counts, m.claimed_by, m.sentence, s.start_byte, s.end_byte, s.text, d.url, d.title, "
     "d.published";
 inline constexpr std::string_view kEventFrom =

@@ -209,9 +209,14 @@ struct Migration {
   std::string_view postgres;
 };
 
+// Every kind of people count reconciled per event, not only deaths.
+constexpr std::string_view kEventCounts =
+    "ALTER TABLE events ADD COLUMN counts TEXT NOT NULL DEFAULT '{}'";
+
 // Append only: a database records the last version it applied and gets the rest.
 constexpr Migration kMigrations[] = {
     {1, kTables, kSqliteSearch, kPostgresSearch},
+    {2, kEventCounts, "", ""},
 };
 
 }  // namespace
@@ -249,7 +254,8 @@ Status Migrate(Connection& db) {
   for (const Migration& migration : kMigrations) {
     if (migration.version <= current) continue;
     db.Exec(Fill(migration.common, db.dialect()));
-    db.Exec(db.dialect() == Dialect::kSqlite ? migration.sqlite : migration.postgres);
+    const std::string_view own = db.dialect() == Dialect::kSqlite ? migration.sqlite : migration.postgres;
+    if (!own.empty()) db.Exec(own);
     db.Prepare(
           "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
           "ON CONFLICT (key) DO UPDATE SET value = excluded.value")

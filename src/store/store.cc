@@ -561,11 +561,12 @@ int64_t Store::CreateEvent(const Reconciled& event, EventState& state) {
   std::vector<Value> values = state.written;
   values.insert(values.end(), {event.fatalities_min, event.fatalities_max,
                                static_cast<int64_t>(state.documents.size()),
-                               static_cast<int64_t>(state.mentions.size()), NowUtc()});
+                               static_cast<int64_t>(state.mentions.size()), NowUtc(),
+                               event.counts});
   const int64_t id = db_->Insert(
       std::string("INSERT INTO events (") + std::string(kEventSlotNames) +
-          ", fatalities_min, fatalities_max, sources, mentions, updated_at) VALUES (?, ?, ?, ?, "
-          "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          ", fatalities_min, fatalities_max, sources, mentions, updated_at, counts) VALUES (?, "
+          "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       values);
   if (id != 0 && s.place.has_position && db_->dialect() == Dialect::kSqlite) {
     db_->Prepare("INSERT INTO events_rtree (id, min_lat, max_lat, min_lon, max_lon) VALUES "
@@ -584,12 +585,12 @@ void Store::WriteEvent(int64_t event_id, const Reconciled& event, EventState& st
   std::vector<Value> counters = {event.fatalities_min, event.fatalities_max,
                                  static_cast<int64_t>(state.documents.size()),
                                  static_cast<int64_t>(state.mentions.size()), evidence_mention,
-                                 NowUtc(), event_id};
+                                 NowUtc(), event.counts, event_id};
   if (slots == state.written) {
     // Only the counters changed: an update that touches no indexed column.
     db_->Prepare(
            "UPDATE events SET fatalities_min = ?, fatalities_max = ?, sources = ?, mentions = ?, "
-           "evidence_mention = ?, updated_at = ? WHERE id = ?")
+           "evidence_mention = ?, updated_at = ?, counts = ? WHERE id = ?")
         .Bind(counters)
         .Run();
     return;
@@ -603,8 +604,8 @@ void Store::WriteEvent(int64_t event_id, const Reconciled& event, EventState& st
          "assoc_actor1 = ?, assoc_actor2 = ?, country = ?, admin1 = ?, lat = ?, lon = ?, "
          "geo_precision = ?, date_start = ?, date_end = ?, date_precision = ?, fatalities = ?, "
          "modality = ?, confidence = ?, place_id = ?, date_days = ?, fatalities_min = ?, "
-         "fatalities_max = ?, sources = ?, mentions = ?, evidence_mention = ?, updated_at = ? "
-         "WHERE id = ?")
+         "fatalities_max = ?, sources = ?, mentions = ?, evidence_mention = ?, updated_at = ?, "
+         "counts = ? WHERE id = ?")
       .Bind(values)
       .Run();
   if (moved && db_->dialect() == Dialect::kSqlite) {

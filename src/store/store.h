@@ -49,6 +49,7 @@ struct StoredEvent {
   int64_t id = 0;
   Mention slots;  // sub-type, place, date, actors, toll, modality; evidence of the best report
   int64_t fatalities_min = 0, fatalities_max = 0;
+  std::string counts = "{}";  // every kind of people count reconciled (Reconciled::counts)
   int64_t sources = 0;   // distinct documents
   int64_t mentions = 0;  // sentences
   std::string updated_at;

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 #include <vector>
 
@@ -161,6 +163,36 @@ TEST(Merge, ReconcileTakesTheMostCitedToll) {
   EXPECT_EQ(r.slots.fatalities, 9);
   EXPECT_EQ(r.fatalities_min, 7);
   EXPECT_EQ(r.fatalities_max, 9);
+}
+
+TEST(Merge, PeopleCountsOfEachKindAreReconciled) {
+  auto with = [](const std::string& counts) {
+    Mention m = Make("attack", "2020-01-28", "2020-01-28", "day", kTownA);
+    m.counts = counts;
+    m.people = PeopleCounts(counts);
+    return m;
+  };
+  // Killed: 5 + 2 added; injured 10 (the 3 children are part of it); displaced only over a
+  // period in the first report, for the event itself in the others.
+  const std::vector<Mention> mentions = {
+      with(R"([{"kind":"killed","best":5},{"kind":"killed","best":2,"plus":true},)"
+           R"({"kind":"injured","best":10},{"kind":"injured","best":3,"part":true},)"
+           R"({"kind":"displaced","best":9000,"cumulative":true}])"),
+      with(R"([{"kind":"killed","best":7},{"kind":"displaced","best":400}])"),
+      with(R"([{"kind":"injured","best":12},{"kind":"displaced","best":300}])"),
+  };
+  ASSERT_EQ(mentions[0].people.size(), 3u);
+  EXPECT_EQ(mentions[0].people[2].kind, "killed");  // kinds in name order
+  EXPECT_EQ(mentions[0].people[2].value, 7);
+  const auto counts = nlohmann::json::parse(Reconcile(mentions).counts);
+  EXPECT_EQ(counts["killed"]["best"], 7);
+  EXPECT_EQ(counts["killed"]["reports"], 2);
+  EXPECT_EQ(counts["injured"]["min"], 10);
+  EXPECT_EQ(counts["injured"]["max"], 12);
+  EXPECT_EQ(counts["injured"]["best"], 10);  // cited once each: the lower
+  EXPECT_EQ(counts["displaced"]["min"], 300);
+  EXPECT_EQ(counts["displaced"]["max"], 400);
+  EXPECT_EQ(counts["displaced"]["cumulative"], false);
 }
 
 TEST(Merge, RadiusGrowsWithCoarserPlaces) {
