@@ -35,12 +35,30 @@ std::string DatabaseOf(const std::string& flag) {
   return std::string();
 }
 
-Result<std::unique_ptr<store::Store>> OpenStore(const std::string& flag) {
+// The store at --db (or $FRONTLINE_DB), or null after saying on stderr why it cannot be opened.
+std::unique_ptr<store::Store> OpenStore(const std::string& flag) {
   const std::string target = DatabaseOf(flag);
-  if (target.empty())
-    return Status::Error("no database: give --db PATH (SQLite) or --db postgresql://... "
-                         "(or set FRONTLINE_DB)");
-  return store::Store::Open(target);
+  if (target.empty()) {
+    std::fprintf(stderr,
+                 "frontline: no database: give --db PATH (SQLite) or --db postgresql://... (or "
+                 "set FRONTLINE_DB)\n");
+    return nullptr;
+  }
+  auto opened = store::Store::Open(target);
+  if (!opened.ok()) {
+    std::fprintf(stderr, "frontline: %s\n", opened.status().message().c_str());
+    return nullptr;
+  }
+  return std::move(opened).value();
+}
+
+// Parses MIN_LON,MIN_LAT,MAX_LON,MAX_LAT; nullopt when malformed or inverted.
+std::optional<std::array<double, 4>> ParseBox(const std::string& text) {
+  std::array<double, 4> box{};
+  if (std::sscanf(text.c_str(), "%lf,%lf,%lf,%lf", &box[0], &box[1], &box[2], &box[3]) != 4 ||
+      box[0] > box[2] || box[1] > box[3])
+    return std::nullopt;
+  return box;
 }
 
 // The gazetteer, when one is at hand (for place names and country names); null otherwise.
@@ -146,12 +164,9 @@ void IngestCommand::Register(CLI::App& app) {
 }
 
 int IngestCommand::Run(const GlobalOptions& global) const {
-  auto opened = OpenStore(db_);
-  if (!opened.ok()) {
-    std::fprintf(stderr, "frontline: %s\n", opened.status().message().c_str());
-    return kExitUsage;
-  }
-  store::Store& db = *opened.value();
+  const std::unique_ptr<store::Store> opened = OpenStore(db_);
+  if (opened == nullptr) return kExitUsage;
+  store::Store& db = *opened;
   std::unique_ptr<pipeline::Resources> resources;
   std::unique_ptr<pipeline::Pipeline> pipeline;
   pipeline::JsonOptions json_options;
@@ -407,11 +422,8 @@ int EventsCommand::Run(const GlobalOptions& global) const {
                  std::string(matches[0].place.country).c_str(), *filter.lat, *filter.lon);
   }
   if (!bbox_.empty()) {
-    std::array<double, 4> box{};
-    if (std::sscanf(bbox_.c_str(), "%lf,%lf,%lf,%lf", &box[0], &box[1], &box[2], &box[3]) != 4 ||
-        box[0] > box[2] || box[1] > box[3])
-      return usage("--bbox wants MIN_LON,MIN_LAT,MAX_LON,MAX_LAT, got " + bbox_);
-    filter.bbox = box;
+    filter.bbox = ParseBox(bbox_);
+    if (!filter.bbox) return usage("--bbox wants MIN_LON,MIN_LAT,MAX_LON,MAX_LAT, got " + bbox_);
   }
   if (!after_.empty()) {
     const size_t slash = after_.find('/');
@@ -422,12 +434,9 @@ int EventsCommand::Run(const GlobalOptions& global) const {
     filter.after_id = std::atoll(after_.c_str() + slash + 1);
   }
 
-  auto opened = OpenStore(db_);
-  if (!opened.ok()) {
-    std::fprintf(stderr, "frontline: %s\n", opened.status().message().c_str());
-    return kExitUsage;
-  }
-  store::Store& db = *opened.value();
+  const std::unique_ptr<store::Store> opened = OpenStore(db_);
+  if (opened == nullptr) return kExitUsage;
+  store::Store& db = *opened;
   const store::CountryNamer namer = NamerOf(gazetteer.get());
   // Pages of at most 1,000 rows, so an export of millions of events keeps memory flat.
   constexpr size_t kPage = 1000;
@@ -489,12 +498,9 @@ void ShowCommand::Register(CLI::App& app) {
 }
 
 int ShowCommand::Run(const GlobalOptions&) const {
-  auto opened = OpenStore(db_);
-  if (!opened.ok()) {
-    std::fprintf(stderr, "frontline: %s\n", opened.status().message().c_str());
-    return kExitUsage;
-  }
-  store::Store& db = *opened.value();
+  const std::unique_ptr<store::Store> opened = OpenStore(db_);
+  if (opened == nullptr) return kExitUsage;
+  store::Store& db = *opened;
   auto event = db.Event(id_);
   if (!event.ok()) {
     std::fprintf(stderr, "frontline: %s\n", event.status().message().c_str());
@@ -591,12 +597,9 @@ int ControlCommand::Run(const GlobalOptions& global) const {
     std::fprintf(stderr, "frontline control: not a date (YYYY-MM-DD): %s\n", at_.c_str());
     return kExitUsage;
   }
-  auto opened = OpenStore(db_);
-  if (!opened.ok()) {
-    std::fprintf(stderr, "frontline: %s\n", opened.status().message().c_str());
-    return kExitUsage;
-  }
-  store::Store& db = *opened.value();
+  const std::unique_ptr<store::Store> opened = OpenStore(db_);
+  if (opened == nullptr) return kExitUsage;
+  store::Store& db = *opened;
   Result<std::vector<store::ControlPeriod>> periods = std::vector<store::ControlPeriod>();
   if (!place_.empty()) {
     // The gazetteer knows the name's other spellings: "Maarat al-Numan" finds the place
@@ -610,16 +613,11 @@ int ControlCommand::Run(const GlobalOptions& global) const {
   } else {
     std::string country = country_;
     for (char& c : country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    std::optional<std::array<double, 4>> box;
-    if (!bbox_.empty()) {
-      std::array<double, 4> b{};
-      if (std::sscanf(bbox_.c_str(), "%lf,%lf,%lf,%lf", &b[0], &b[1], &b[2], &b[3]) != 4 ||
-          b[0] > b[2] || b[1] > b[3]) {
-        std::fprintf(stderr, "frontline control: --bbox wants MIN_LON,MIN_LAT,MAX_LON,MAX_LAT, got %s\n",
-                     bbox_.c_str());
-        return kExitUsage;
-      }
-      box = b;
+    const std::optional<std::array<double, 4>> box = ParseBox(bbox_);
+    if (!bbox_.empty() && !box) {
+      std::fprintf(stderr, "frontline control: --bbox wants MIN_LON,MIN_LAT,MAX_LON,MAX_LAT, got %s\n",
+                   bbox_.c_str());
+      return kExitUsage;
     }
     periods = db.ControlAt(at_, country, box);
   }

@@ -61,7 +61,7 @@ class PostgresConnection : public Connection {
         work_(std::make_unique<pqxx::nontransaction>(*connection_)),
         name_(std::move(name)) {}
   ~PostgresConnection() override {
-    statements_.clear();
+    ForgetStatements();
     work_.reset();
   }
 
@@ -74,11 +74,10 @@ class PostgresConnection : public Connection {
       Fail(e.what());
     }
   }
-  Statement& Prepare(std::string_view sql) override {
-    auto found = statements_.find(sql);
-    if (found != statements_.end()) return *found->second;
+  // After a failure the server refuses everything until the rollback: nothing is prepared.
+  std::unique_ptr<Statement> Compile(std::string_view sql, bool& prepared) override {
     const std::string name = fmt::format("s{}", next_name_++);
-    bool prepared = status_.ok();
+    prepared = status_.ok();
     if (prepared) {
       try {
         connection_->prepare(name, NumberPlaceholders(sql));
@@ -87,17 +86,7 @@ class PostgresConnection : public Connection {
         prepared = false;
       }
     }
-    auto owned = std::make_unique<PostgresStatement>(this, name);
-    Statement& result = *owned;
-    // A statement that could not be prepared (or was asked for after a failure, when the
-    // server refuses everything until the rollback) is not cached: the next request for the
-    // same text prepares it again.
-    if (prepared) {
-      statements_.emplace(std::string(sql), std::move(owned));
-    } else {
-      failed_.push_back(std::move(owned));
-    }
-    return result;
+    return std::make_unique<PostgresStatement>(this, name);
   }
   Status status() const override { return status_; }
   void ClearError() override { status_ = Status::Ok(); }
@@ -139,8 +128,6 @@ class PostgresConnection : public Connection {
   std::unique_ptr<pqxx::nontransaction> work_;
   std::string name_;
   Status status_;
-  std::map<std::string, std::unique_ptr<PostgresStatement>, std::less<>> statements_;
-  std::vector<std::unique_ptr<PostgresStatement>> failed_;
   size_t next_name_ = 0;
 };
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "store/rows.h"
 #include "store/store.h"
@@ -60,6 +61,19 @@ constexpr std::string_view kControlSelect =
     "LEFT JOIN mentions m ON m.id = e.evidence_mention "
     "LEFT JOIN sentences s ON s.document_id = m.document_id AND s.seq = m.sentence "
     "LEFT JOIN documents d ON d.id = m.document_id ";
+
+// Every row of `select` (bound, not yet stepped) read by `read`, or the connection's failure.
+template <typename Read>
+auto ReadAll(Connection& db, Statement& select, Read read)
+    -> Result<std::vector<decltype(read(std::declval<Row&>()))>> {
+  std::vector<decltype(read(std::declval<Row&>()))> rows;
+  while (select.Next()) {
+    Row row(select);
+    rows.push_back(read(row));
+  }
+  if (!db.status().ok()) return db.status();
+  return rows;
+}
 
 }  // namespace
 
@@ -302,13 +316,7 @@ Result<std::vector<StoredEvent>> Store::Events(const EventFilter& f) {
   }
   db_->ClearError();
   Statement& select = db_->Prepare(sql).Bind(values);
-  std::vector<StoredEvent> events;
-  while (select.Next()) {
-    Row row(select);
-    events.push_back(ReadEvent(row, *this));
-  }
-  if (!db_->status().ok()) return db_->status();
-  return events;
+  return ReadAll(*db_, select, [&](Row& row) { return ReadEvent(row, *this); });
 }
 
 Result<std::optional<StoredEvent>> Store::Event(int64_t id) {
@@ -333,9 +341,7 @@ Result<std::vector<EventSource>> Store::Sources(int64_t event_id) {
       ", d.url, d.title, d.published, d.origin" + std::string(kMentionFrom) +
       " JOIN documents d ON d.id = m.document_id WHERE m.event_id = ? ORDER BY m.id");
   select.Bind({event_id});
-  std::vector<EventSource> sources;
-  while (select.Next()) {
-    Row row(select);
+  return ReadAll(*db_, select, [&](Row& row) {
     MentionRow m = ReadMention(row, *this);
     EventSource source;
     source.mention_id = m.id;
@@ -346,10 +352,8 @@ Result<std::vector<EventSource>> Store::Sources(int64_t event_id) {
     source.title = row.Text();
     source.published = row.Text();
     source.origin = row.Text();
-    sources.push_back(std::move(source));
-  }
-  if (!db_->status().ok()) return db_->status();
-  return sources;
+    return source;
+  });
 }
 
 Result<std::vector<ControlPeriod>> Store::ControlOf(const std::string& query,
@@ -370,13 +374,7 @@ Result<std::vector<ControlPeriod>> Store::ControlOf(const std::string& query,
   }
   sql += ") ORDER BY p.name, p.id, c.since, c.id";
   Statement& select = db_->Prepare(sql).Bind(values);
-  std::vector<ControlPeriod> periods;
-  while (select.Next()) {
-    Row row(select);
-    periods.push_back(ReadControl(row, *this));
-  }
-  if (!db_->status().ok()) return db_->status();
-  return periods;
+  return ReadAll(*db_, select, [&](Row& row) { return ReadControl(row, *this); });
 }
 
 Result<std::vector<ControlPeriod>> Store::ControlAt(const std::string& date,
@@ -396,13 +394,7 @@ Result<std::vector<ControlPeriod>> Store::ControlAt(const std::string& date,
   }
   sql += " ORDER BY p.country, p.name, p.id";
   Statement& select = db_->Prepare(sql).Bind(values);
-  std::vector<ControlPeriod> periods;
-  while (select.Next()) {
-    Row row(select);
-    periods.push_back(ReadControl(row, *this));
-  }
-  if (!db_->status().ok()) return db_->status();
-  return periods;
+  return ReadAll(*db_, select, [&](Row& row) { return ReadControl(row, *this); });
 }
 
 }  // namespace frontline::store

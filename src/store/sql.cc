@@ -10,6 +10,20 @@ Value TextOrNull(std::string_view text) {
   return std::string(text);
 }
 
+Statement& Connection::Prepare(std::string_view sql) {
+  auto found = statements_.find(sql);
+  if (found != statements_.end()) return *found->second;
+  bool prepared = false;
+  std::unique_ptr<Statement> statement = Compile(sql, prepared);
+  Statement& result = *statement;
+  if (prepared) {
+    statements_.emplace(std::string(sql), std::move(statement));
+  } else {
+    failed_.push_back(std::move(statement));
+  }
+  return result;
+}
+
 int64_t Connection::QueryInt(std::string_view sql, const std::vector<Value>& values,
                              int64_t fallback) {
   Statement& statement = Prepare(sql).Bind(values);

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -62,8 +63,10 @@ class Connection {
   // Runs statements without parameters (several, separated by ';', are allowed).
   virtual void Exec(std::string_view sql) = 0;
   // A prepared statement for `sql`, cached by its text: preparing the same text again returns
-  // the same statement. Owned by the connection.
-  virtual Statement& Prepare(std::string_view sql) = 0;
+  // the same statement. Owned by the connection. A statement that fails to prepare (the
+  // failure goes to status()) is not cached, so the next request after ClearError() prepares
+  // it again.
+  Statement& Prepare(std::string_view sql);
   // The first failure since the last ClearError(), or ok.
   virtual Status status() const = 0;
   virtual void ClearError() = 0;
@@ -77,6 +80,20 @@ class Connection {
   // Convenience: the first column of the first row as an integer, or `fallback` when the
   // query returns no row.
   int64_t QueryInt(std::string_view sql, const std::vector<Value>& values, int64_t fallback = 0);
+
+ protected:
+  // The back end's statement for `sql`; `prepared` false when it could not be prepared (the
+  // statement returned then does nothing).
+  virtual std::unique_ptr<Statement> Compile(std::string_view sql, bool& prepared) = 0;
+  // Drops every statement: back ends call it before closing their connection.
+  void ForgetStatements() {
+    statements_.clear();
+    failed_.clear();
+  }
+
+ private:
+  std::map<std::string, std::unique_ptr<Statement>, std::less<>> statements_;
+  std::vector<std::unique_ptr<Statement>> failed_;
 };
 
 // Opens a database: "postgresql://..." or "postgres://..." (a libpq URI) selects PostgreSQL,

@@ -42,7 +42,7 @@ class SqliteConnection : public Connection {
  public:
   SqliteConnection(sqlite3* db, std::string name) : db_(db), name_(std::move(name)) {}
   ~SqliteConnection() override {
-    statements_.clear();
+    ForgetStatements();
     sqlite3_close_v2(db_);
   }
 
@@ -56,25 +56,15 @@ class SqliteConnection : public Connection {
       sqlite3_free(error);
     }
   }
-  Statement& Prepare(std::string_view sql) override {
-    auto found = statements_.find(sql);
-    if (found != statements_.end()) return *found->second;
+  std::unique_ptr<Statement> Compile(std::string_view sql, bool& prepared) override {
     sqlite3_stmt* statement = nullptr;
     if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                            SQLITE_PREPARE_PERSISTENT, &statement, nullptr) != SQLITE_OK) {
       Fail(std::string(sqlite3_errmsg(db_)) + " in: " + std::string(sql.substr(0, 200)));
       statement = nullptr;
     }
-    auto owned = std::make_unique<SqliteStatement>(this, statement);
-    Statement& result = *owned;
-    // A statement that failed to prepare is not cached, so a retry after ClearError prepares
-    // again.
-    if (statement != nullptr) {
-      statements_.emplace(std::string(sql), std::move(owned));
-    } else {
-      failed_.push_back(std::move(owned));
-    }
-    return result;
+    prepared = statement != nullptr;
+    return std::make_unique<SqliteStatement>(this, statement);
   }
   Status status() const override { return status_; }
   void ClearError() override { status_ = Status::Ok(); }
@@ -94,8 +84,6 @@ class SqliteConnection : public Connection {
   sqlite3* db_;
   std::string name_;
   Status status_;
-  std::map<std::string, std::unique_ptr<SqliteStatement>, std::less<>> statements_;
-  std::vector<std::unique_ptr<SqliteStatement>> failed_;
 };
 
 Statement& SqliteStatement::Bind(const std::vector<Value>& values) {
