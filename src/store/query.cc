@@ -118,36 +118,22 @@ int64_t ReadEventSlots(Row& row, Store* store, Mention& s) {
 
 MentionRow ReadMention(Row& row, Store& store) {
   MentionRow out;
-  out.id = row.Int();
+  Mention& m = out.mention;
+  out.id = ReadMentionSlots(row, store, m);
   out.document_id = row.Int();
   out.event_id = row.Int();
   out.merge_note = row.Text();
-  Mention& m = out.mention;
-  m.sub_event_type = row.Text();
-  m.event_type = row.Text();
   m.sentence = row.Int();
   m.trigger_text = row.Text();
   m.trigger_start = row.Int();
   m.trigger_end = row.Int();
-  m.actor1 = store.Actor(row.Text());
   m.actor1.text = row.Text();
-  m.actor2 = store.Actor(row.Text());
   m.actor2.text = row.Text();
-  m.assoc1 = ActorsOfKeysJson(row.Text(), store);
-  m.assoc2 = ActorsOfKeysJson(row.Text(), store);
-  ReadPlace(row, m.place);
   m.place_text = row.Text();
   m.location_source = row.Text();
-  m.date_start = row.Text();
-  m.date_end = row.Text();
-  m.date_precision = row.Text();
   m.date_source = row.Text();
   m.date_text = row.Text();
-  m.fatalities = row.Int();
-  m.counts = row.Text();
-  m.modality = row.Text();
   m.claimed_by = row.Text();
-  m.confidence = row.Real();
   m.evidence_start = row.Int();
   m.evidence_end = row.Int();
   m.evidence = row.Text();
@@ -156,22 +142,13 @@ MentionRow ReadMention(Row& row, Store& store) {
 
 StoredEvent ReadEvent(Row& row, Store& store) {
   StoredEvent e;
-  e.id = row.Int();
   Mention& s = e.slots;
-  s.sub_event_type = row.Text();
-  s.event_type = row.Text();
-  s.date_start = row.Text();
-  s.date_end = row.Text();
-  s.date_precision = row.Text();
-  ReadPlace(row, s.place);
-  s.actor1 = store.Actor(row.Text());
-  s.actor2 = store.Actor(row.Text());
+  e.id = ReadEventSlots(row, &store, s);
   s.assoc1 = ActorsOfKeysJson(row.Text(), store);
   s.assoc2 = ActorsOfKeysJson(row.Text(), store);
   s.fatalities = row.Int();
   e.fatalities_min = row.Int();
   e.fatalities_max = row.Int();
-  s.modality = row.Text();
   e.sources = row.Int();
   e.mentions = row.Int();
   s.confidence = row.Real();
