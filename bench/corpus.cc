@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <sys/resource.h>
 
+#include <cstring>
 #include <map>
 #include <random>
 #include <tuple>
@@ -152,6 +153,110 @@ double PeakRssMiB() {
   struct rusage usage {};
   getrusage(RUSAGE_SELF, &usage);
   return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+Status FillEvents(store::Connection& db, size_t count, bool with_evidence) {
+  static const char* kCountries[] = {"SY", "IQ", "YE", "AF", "LY", "SO", "NG", "UA", "SD", "ML",
+                                     "BF", "CD", "MM", "ET", "PS", "IL", "LB", "MZ", "CM", "NE"};
+  static const char* kTypes[][3] = {{"armed_clash", "Battles", "clashed"},
+                                    {"air_drone_strike", "Explosions/Remote violence", "air strikes"},
+                                    {"shelling_artillery_missile_attack", "Explosions/Remote violence", "shelled"},
+                                    {"attack", "Violence against civilians", "killed"},
+                                    {"peaceful_protest", "Protests", "protested"},
+                                    {"arrests", "Strategic developments", "arrested"}};
+  std::mt19937_64 random(11);
+  db.Exec("BEGIN");
+  for (int p = 0; p < 2000; ++p) {
+    const int country = p % 20;
+    db.Prepare("INSERT INTO places (key, geonameid, name, country, admin1, level, lat, lon) VALUES "
+               "(?, ?, ?, ?, ?, 'place', ?, ?)")
+        .Bind({fmt::format("gn:{}", 9000000 + p), int64_t{9000000 + p}, fmt::format("Town {}", p),
+               kCountries[country], "Province", 10.0 + country + (p % 10) * 0.1,
+               30.0 + (p / 20 % 10) * 0.1})
+        .Run();
+  }
+  if (with_evidence) {
+    for (int a = 0; a < 200; ++a) {
+      const int country = a % 20;
+      db.Prepare("INSERT INTO actors (key, actor_id, name, country, sector, inter) VALUES "
+                 "(?, ?, ?, ?, ?, ?)")
+          .Bind({fmt::format("bench.actor{}", a), fmt::format("bench.actor{}", a),
+                 fmt::format("{} Armed Group {}", kCountries[country], a), kCountries[country],
+                 a % 3 == 0 ? "state" : "rebel", int64_t{a % 3 == 0 ? 1 : 2}})
+          .Run();
+    }
+  }
+  const int64_t first_day = time::DaysFromCivil({2015, 1, 1});
+  const std::string now = "2026-01-01T00:00:00Z";
+  int64_t document = 0;
+  std::string text;
+  for (size_t i = 0; i < count; ++i) {
+    const int place = static_cast<int>(random() % 2000);
+    const int country = place % 20;
+    const auto& type = kTypes[random() % 6];
+    const std::string date = time::FormatDate(time::CivilFromDays(first_day + static_cast<int64_t>(random() % 3650)));
+    const double lat = 10.0 + country + (place % 10) * 0.1, lon = 30.0 + (place / 20 % 10) * 0.1;
+    const int64_t deaths = static_cast<int64_t>(random() % 5);
+    store::Value actor1 = nullptr, actor2 = nullptr;
+    if (with_evidence) {
+      actor1 = fmt::format("bench.actor{}", country + 20 * static_cast<int>(random() % 10));
+      actor2 = fmt::format("bench.actor{}", country + 20 * static_cast<int>(random() % 10));
+    }
+    store::Statement& insert = db.Prepare(
+        "INSERT INTO events (sub_event_type, event_type, date_start, date_end, date_precision, "
+        "date_days, place_id, country, admin1, lat, lon, geo_precision, actor1, actor2, "
+        "fatalities, fatalities_min, fatalities_max, modality, sources, mentions, confidence, "
+        "updated_at) VALUES (?, ?, ?, ?, 'day', 1, ?, ?, 'Province', ?, ?, 'place', ?, ?, ?, ?, "
+        "?, 'fact', 1, 1, 0.7, ?) RETURNING id");
+    insert.Bind({type[0], type[1], date, date, int64_t{place + 1}, kCountries[country], lat, lon,
+                 actor1, actor2, deaths, deaths, deaths, now});
+    int64_t id = 0;
+    if (insert.Next()) id = insert.Int(0);
+    insert.Run();
+    if (db.dialect() == store::Dialect::kSqlite) {
+      db.Prepare("INSERT INTO events_rtree (id, min_lat, max_lat, min_lon, max_lon) VALUES (?, ?, ?, ?, ?)")
+          .Bind({id, lat, lat, lon, lon})
+          .Run();
+    }
+    if (!with_evidence) continue;
+    const int64_t seq = static_cast<int64_t>(i % 4);
+    if (seq == 0) {
+      ++document;
+      db.Prepare("INSERT INTO documents (id, url, content_hash, doc_key, title, published, origin, "
+                 "text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, 'bench', ?, ?)")
+          .Bind({document, fmt::format("https://news.example/{}", document),
+                 fmt::format("{:032x}", document), fmt::format("bench:{}", document),
+                 fmt::format("Report {} from Town {}", document, place), date,
+                 std::string(4 * 160, 'x'), now})
+          .Run();
+    }
+    const std::string sentence = fmt::format(
+        "Fighters of {} Armed Group {} {} positions near Town {} on {}, leaving {} people dead, "
+        "local sources and a monitoring group said.",
+        kCountries[country], place % 200, type[2], place, date, deaths);
+    const int64_t start = seq * 160;
+    db.Prepare("INSERT INTO sentences (document_id, seq, start_byte, end_byte, text) VALUES "
+               "(?, ?, ?, ?, ?)")
+        .Bind({document, seq, start, start + static_cast<int64_t>(sentence.size()), sentence})
+        .Run();
+    const int64_t trigger = static_cast<int64_t>(sentence.find(type[2]));
+    const int64_t mention = db.Insert(
+        "INSERT INTO mentions (document_id, event_id, seq, sentence, sub_event_type, event_type, "
+        "trigger_text, trigger_start, trigger_end, actor1, actor2, place_id, place_text, country, "
+        "lat, lon, geo_precision, date_start, date_end, date_precision, date_text, fatalities, "
+        "modality, confidence, merge_note) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, 'place', ?, ?, 'day', ?, ?, 'fact', 0.7, 'first report')",
+        {document, id, seq, type[0], type[1], type[2], trigger,
+         trigger + static_cast<int64_t>(std::strlen(type[2])), actor1, actor2, int64_t{place + 1},
+         fmt::format("Town {}", place), kCountries[country], lat, lon, date, date, date, deaths});
+    db.Prepare("UPDATE events SET evidence_mention = ? WHERE id = ?").Bind({mention, id}).Run();
+    db.Prepare("INSERT INTO event_sources (event_id, document_id) VALUES (?, ?)")
+        .Bind({id, document})
+        .Run();
+  }
+  db.Exec("COMMIT");
+  db.Exec(db.dialect() == store::Dialect::kSqlite ? "ANALYZE" : "ANALYZE");
+  return db.status();
 }
 
 }  // namespace frontline::bench

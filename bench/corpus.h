@@ -10,6 +10,7 @@
 
 #include "doc/document.h"
 #include "pipeline/pipeline.h"
+#include "store/sql.h"
 
 namespace frontline::bench {
 
@@ -24,6 +25,12 @@ std::vector<doc::RawDocument> GenerateCorpus(const pipeline::Pipeline& pipeline,
                                              const std::string& examples_dir, size_t count,
                                              doc::Format format, unsigned seed = 7,
                                              bool vary_places = false);
+
+// Inserts `count` events straight into a store's tables, as merged events look: 20 countries,
+// dates over 2015-2024, 2,000 places on a grid per country. With `with_evidence`, each event
+// also gets two actors (of 200), and a report: a mention in a stored document (four events a
+// document) whose sentence is the evidence, as ingested events have; without, events alone.
+Status FillEvents(store::Connection& db, size_t count, bool with_evidence = false);
 
 // Peak resident set size of this process so far, in MiB.
 double PeakRssMiB();

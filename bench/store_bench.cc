@@ -38,58 +38,6 @@ int Fail(const std::string& what) {
   return 1;
 }
 
-// Inserts `count` events straight into the events table (and its R*Tree), as merged events
-// look: 20 countries, dates over 2015-2024, places on a grid per country.
-Status FillEvents(store::Connection& db, size_t count) {
-  static const char* kCountries[] = {"SY", "IQ", "YE", "AF", "LY", "SO", "NG", "UA", "SD", "ML",
-                                     "BF", "CD", "MM", "ET", "PS", "IL", "LB", "MZ", "CM", "NE"};
-  static const char* kTypes[][2] = {{"armed_clash", "Battles"},
-                                    {"air_drone_strike", "Explosions/Remote violence"},
-                                    {"shelling_artillery_missile_attack", "Explosions/Remote violence"},
-                                    {"attack", "Violence against civilians"},
-                                    {"peaceful_protest", "Protests"},
-                                    {"arrests", "Strategic developments"}};
-  std::mt19937_64 random(11);
-  db.Exec("BEGIN");
-  for (int p = 0; p < 2000; ++p) {
-    const int country = p % 20;
-    db.Prepare("INSERT INTO places (key, geonameid, name, country, admin1, level, lat, lon) VALUES "
-               "(?, ?, ?, ?, ?, 'place', ?, ?)")
-        .Bind({fmt::format("gn:{}", 9000000 + p), int64_t{9000000 + p}, fmt::format("Town {}", p),
-               kCountries[country], "Province", 10.0 + country + (p % 10) * 0.1,
-               30.0 + (p / 20 % 10) * 0.1})
-        .Run();
-  }
-  const int64_t first_day = time::DaysFromCivil({2015, 1, 1});
-  const std::string now = "2026-01-01T00:00:00Z";
-  for (size_t i = 0; i < count; ++i) {
-    const int place = static_cast<int>(random() % 2000);
-    const int country = place % 20;
-    const auto& type = kTypes[random() % 6];
-    const std::string date = time::FormatDate(time::CivilFromDays(first_day + static_cast<int64_t>(random() % 3650)));
-    const double lat = 10.0 + country + (place % 10) * 0.1, lon = 30.0 + (place / 20 % 10) * 0.1;
-    store::Statement& insert = db.Prepare(
-        "INSERT INTO events (sub_event_type, event_type, date_start, date_end, date_precision, "
-        "date_days, place_id, country, admin1, lat, lon, geo_precision, fatalities, modality, "
-        "sources, mentions, updated_at) VALUES (?, ?, ?, ?, 'day', 1, ?, ?, 'Province', ?, ?, "
-        "'place', ?, 'fact', 1, 1, ?) RETURNING id");
-    insert.Bind({type[0], type[1], date, date, int64_t{place + 1}, kCountries[country], lat, lon,
-                 static_cast<int64_t>(random() % 5), now});
-    int64_t id = 0;
-    if (insert.Next()) id = insert.Int(0);
-    insert.Run();
-    if (db.dialect() == store::Dialect::kSqlite) {
-      db.Prepare("INSERT INTO events_rtree (id, min_lat, max_lat, min_lon, max_lon) VALUES (?, ?, ?, ?, ?)")
-          .Bind({id, lat, lat, lon, lon})
-          .Run();
-    }
-  }
-  db.Exec("COMMIT");
-  db.Exec(db.dialect() == store::Dialect::kSqlite ? "ANALYZE" : "ANALYZE events");
-  return db.status();
-}
-
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -192,7 +140,7 @@ int main(int argc, char** argv) {
     if (!opened.ok()) return Fail(opened.status().message());
     store::Store& db = *opened.value();
     const auto f0 = Clock::now();
-    if (Status s = FillEvents(db.connection(), event_count); !s.ok()) return Fail(s.message());
+    if (Status s = bench::FillEvents(db.connection(), event_count); !s.ok()) return Fail(s.message());
     const double fill_s = Seconds(Clock::now() - f0);
     fmt::print("query: {} events in {} (filled in {:.1f} s, {:.0f} MB)\n", event_count, target, fill_s,
                std::filesystem::file_size(target) / 1e6);

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # The README's first command: installs every dependency, builds frontline (Release) and runs the
-# main job on a sample article the project wrote itself.
+# main job on a sample article the project wrote itself, then stores the samples. With --serve it
+# ends by serving the map over them (the URL is printed; Ctrl-C stops it).
+#   scripts/setup.sh [--serve]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+serve=0
+if [ "${1:-}" = "--serve" ]; then serve=1; fi
 scripts/install-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j2
@@ -20,3 +24,8 @@ corpus=()
 if [ -d ../shared/corpus ]; then corpus=(../shared/corpus); fi
 build/frontline ingest --db var/events.db --progress none examples/ "${corpus[@]}"
 build/frontline control "Maarat al-Numan" --db var/events.db
+if [ "$serve" = 1 ]; then
+  echo "setup: serving the map of var/events.db (Ctrl-C stops)" >&2
+  exec build/frontline serve --db var/events.db
+fi
+echo "setup: done. To see the map: build/frontline serve --db var/events.db, then open http://127.0.0.1:8080/" >&2

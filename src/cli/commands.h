@@ -141,6 +141,25 @@ class ControlCommand {
   bool json_ = false;
 };
 
+class ServeCommand {
+ public:
+  void Register(CLI::App& app);
+  int Run(const GlobalOptions& global) const;
+
+ private:
+  std::string db_;
+  std::string bind_ = "127.0.0.1";
+  int port_ = 8080;
+  size_t threads_ = 0;
+  std::string web_;
+  bool allow_ingest_ = false;
+  size_t max_body_ = size_t{16} << 20;
+  int timeout_ = 10;
+  std::string cors_;
+  bool log_ = false;
+  size_t cache_mb_ = 256;
+};
+
 }  // namespace frontline::cli
 
 #endif  // FRONTLINE_CLI_COMMANDS_H_

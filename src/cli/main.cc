@@ -57,6 +57,9 @@ int main(int argc, char** argv) {
   ControlCommand control;
   control.Register(*app.add_subcommand(
       "control", "Who controlled a place since when, or every place on a date (--at)"));
+  ServeCommand serve;
+  serve.Register(*app.add_subcommand(
+      "serve", "Serve the store's JSON API and the web map over HTTP (docs/api.md)"));
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -79,6 +82,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("events")) return events.Run(global);
     if (app.got_subcommand("show")) return show.Run(global);
     if (app.got_subcommand("control")) return control.Run(global);
+    if (app.got_subcommand("serve")) return serve.Run(global);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "frontline: internal error: %s\n", e.what());
     return kExitSomeFailed;

@@ -21,6 +21,7 @@
 #include "pipeline/record_json.h"
 #include "store/export.h"
 #include "store/store.h"
+#include "server/params.h"
 #include "time/calendar.h"
 
 namespace frontline::cli {
@@ -52,15 +53,6 @@ std::unique_ptr<store::Store> OpenStore(const std::string& flag) {
   return std::move(opened).value();
 }
 
-// Parses MIN_LON,MIN_LAT,MAX_LON,MAX_LAT; nullopt when malformed or inverted.
-std::optional<std::array<double, 4>> ParseBox(const std::string& text) {
-  std::array<double, 4> box{};
-  if (std::sscanf(text.c_str(), "%lf,%lf,%lf,%lf", &box[0], &box[1], &box[2], &box[3]) != 4 ||
-      box[0] > box[2] || box[1] > box[3])
-    return std::nullopt;
-  return box;
-}
-
 // The gazetteer, when one is at hand (for place names and country names); null otherwise.
 std::unique_ptr<geo::Gazetteer> MaybeGazetteer(const GlobalOptions& global) {
   const std::string path = pipeline::ResolveGazetteer(global.gazetteer);
@@ -76,23 +68,6 @@ store::CountryNamer NamerOf(const geo::Gazetteer* gazetteer) {
     if (gazetteer != nullptr && gazetteer->FindCountry(iso2, place)) return std::string(place.name);
     return std::string(iso2);
   };
-}
-
-std::vector<std::string> SplitList(const std::vector<std::string>& values) {
-  std::vector<std::string> out;
-  for (const std::string& value : values) {
-    size_t start = 0;
-    while (start <= value.size()) {
-      size_t comma = value.find(',', start);
-      if (comma == std::string::npos) comma = value.size();
-      std::string item = value.substr(start, comma - start);
-      while (!item.empty() && item.front() == ' ') item.erase(0, 1);
-      while (!item.empty() && item.back() == ' ') item.pop_back();
-      if (!item.empty()) out.push_back(item);
-      start = comma + 1;
-    }
-  }
-  return out;
 }
 
 // Progress of a long ingest: a bar redrawn in place on a terminal, a plain line every few
@@ -137,7 +112,6 @@ class Progress {
   bool drawn_ = false;
 };
 
-std::string Cursor(const store::StoredEvent& e) { return fmt::format("{}/{}", e.slots.date_start, e.id); }
 
 }  // namespace
 
@@ -366,73 +340,37 @@ void EventsCommand::Register(CLI::App& app) {
 }
 
 int EventsCommand::Run(const GlobalOptions& global) const {
-  store::EventFilter filter;
-  filter.countries = SplitList(countries_);
-  for (std::string& c : filter.countries)
-    for (char& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-  filter.admin1 = admin1_;
-  filter.radius_km = radius_;
-  filter.from = from_;
-  filter.to = to_;
-  filter.actor = actor_;
-  filter.min_sources = min_sources_;
-  filter.modalities = SplitList(modalities_);
-  filter.text = text_;
-  auto usage = [](const std::string& what) {
-    std::fprintf(stderr, "frontline events: %s\n", what.c_str());
-    return kExitUsage;
+  // The options as the API's query parameters: one parser for both (server/params.h).
+  server::Params params;
+  auto add = [&](const char* name, const std::string& value) {
+    if (!value.empty()) params.emplace(name, value);
   };
-  for (const std::string& type : SplitList(types_)) {
-    if (auto sub = event::ParseSubEventType(type)) {
-      filter.sub_event_types.emplace_back(event::Info(*sub).id);
-      continue;
-    }
-    bool found = false;
-    for (int i = 0; i < event::kSubEventTypeCount; ++i) {
-      const std::string_view name =
-          event::EventTypeName(event::Info(static_cast<event::SubEventType>(i)).event_type);
-      if (strcasecmp(std::string(name).c_str(), type.c_str()) == 0) {
-        filter.event_types.emplace_back(name);
-        found = true;
-        break;
-      }
-    }
-    if (!found) return usage("unknown event type or sub-type \"" + type + "\" (see docs/taxonomy.md)");
-  }
-  for (const std::string& date : {from_, to_}) {
-    if (!date.empty() && !time::ParseIsoDate(date)) return usage("not a date (YYYY-MM-DD): " + date);
-  }
+  for (const std::string& c : countries_) add("country", c);
+  for (const std::string& t : types_) add("type", t);
+  for (const std::string& m : modalities_) add("modality", m);
+  add("admin1", admin1_);
+  add("near", near_);
+  add("place", place_);
+  add("bbox", bbox_);
+  add("from", from_);
+  add("to", to_);
+  add("actor", actor_);
+  add("q", text_);
+  add("cursor", after_);
+  if (min_sources_ > 0) add("min_sources", std::to_string(min_sources_));
+  if (!near_.empty() || !place_.empty()) add("radius", fmt::format("{}", radius_));
   std::unique_ptr<geo::Gazetteer> gazetteer = MaybeGazetteer(global);
-  if (!near_.empty()) {
-    double lat = 0, lon = 0;
-    if (std::sscanf(near_.c_str(), "%lf,%lf", &lat, &lon) != 2 || lat < -90 || lat > 90 ||
-        lon < -180 || lon > 180)
-      return usage("--near wants LAT,LON in degrees, got " + near_);
-    filter.lat = lat;
-    filter.lon = lon;
+  std::string place_note;
+  auto parsed = server::ParseEventFilter(params, gazetteer.get(), 1000, &place_note);
+  if (!parsed.ok()) {
+    // The parameters are named as the API names them (docs/api.md); the options are the same
+    // words with "--" (cursor is --after, q is --text).
+    const std::string message = parsed.status().message();
+    std::fprintf(stderr, "frontline events: %s\n", message.c_str());
+    return kExitUsage;
   }
-  if (!place_.empty()) {
-    if (gazetteer == nullptr) return usage("--place needs the gazetteer index (--gazetteer PATH)");
-    const auto matches = gazetteer->Lookup(place_, "", 1);
-    if (matches.empty()) return usage("no place named \"" + place_ + "\" in the gazetteer");
-    filter.lat = matches[0].place.position.lat;
-    filter.lon = matches[0].place.position.lon;
-    std::fprintf(stderr, "frontline events: --place %s is %s (%s) at %.4f,%.4f\n", place_.c_str(),
-                 std::string(matches[0].place.name).c_str(),
-                 std::string(matches[0].place.country).c_str(), *filter.lat, *filter.lon);
-  }
-  if (!bbox_.empty()) {
-    filter.bbox = ParseBox(bbox_);
-    if (!filter.bbox) return usage("--bbox wants MIN_LON,MIN_LAT,MAX_LON,MAX_LAT, got " + bbox_);
-  }
-  if (!after_.empty()) {
-    const size_t slash = after_.find('/');
-    if (slash == std::string::npos || (slash > 0 && !time::ParseIsoDate(after_.substr(0, slash))) ||
-        std::atoll(after_.c_str() + slash + 1) <= 0)
-      return usage("--after wants a cursor DATE/ID as printed by an earlier page, got " + after_);
-    filter.after_date = after_.substr(0, slash);
-    filter.after_id = std::atoll(after_.c_str() + slash + 1);
-  }
+  store::EventFilter filter = std::move(parsed).value();
+  if (!place_note.empty()) std::fprintf(stderr, "frontline events: --place %s\n", place_note.c_str());
 
   const std::unique_ptr<store::Store> opened = OpenStore(db_);
   if (opened == nullptr) return kExitUsage;
@@ -464,19 +402,23 @@ int EventsCommand::Run(const GlobalOptions& global) const {
     if (more) rows.pop_back();
     for (const store::StoredEvent& e : rows) {
       if (format_ == "jsonl") {
-        std::fputs((pipeline::ToJsonLine(store::EventToJson(e)) + "\n").c_str(), stdout);
+        std::string line;
+        store::AppendEventJson(e, line);
+        line += '\n';
+        std::fwrite(line.data(), 1, line.size(), stdout);
       } else if (format_ == "csv") {
         std::fputs(store::CsvLine(store::AcledRow(e, namer)).c_str(), stdout);
       } else if (format_ == "geojson") {
-        std::fputs(((written > 0 ? ",\n" : "\n") + pipeline::ToJsonLine(store::EventFeature(e))).c_str(),
-                   stdout);
+        std::string feature = written > 0 ? ",\n" : "\n";
+        store::AppendEventFeature(e, feature);
+        std::fwrite(feature.data(), 1, feature.size(), stdout);
       } else {
         table_rows.push_back(e);
       }
       ++written;
     }
     if (!rows.empty()) {
-      last_cursor = Cursor(rows.back());
+      last_cursor = server::CursorAfter(rows.back());
       filter.after_date = rows.back().slots.date_start;
       filter.after_id = rows.back().id;
     }
@@ -613,7 +555,7 @@ int ControlCommand::Run(const GlobalOptions& global) const {
   } else {
     std::string country = country_;
     for (char& c : country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    const std::optional<std::array<double, 4>> box = ParseBox(bbox_);
+    const std::optional<std::array<double, 4>> box = server::ParseBox(bbox_);
     if (!bbox_.empty() && !box) {
       std::fprintf(stderr, "frontline control: --bbox wants MIN_LON,MIN_LAT,MAX_LON,MAX_LAT, got %s\n",
                    bbox_.c_str());

@@ -391,6 +391,23 @@ std::vector<Gazetteer::Match> Gazetteer::LookupFolded(std::string_view folded) c
   return out;
 }
 
+void Gazetteer::ForEachName(
+    const std::function<void(std::string_view, uint32_t, uint32_t)>& visit) const {
+  if (!impl_) return;
+  const Header& h = *impl_->header;
+  const uint32_t* slots = reinterpret_cast<const uint32_t*>(impl_->base + h.fold_slots);
+  const Entry* entries = reinterpret_cast<const Entry*>(impl_->base + h.fold_entries);
+  const Posting* postings = impl_->Postings(h.fold_postings);
+  for (uint64_t s = 0; s < h.fold_slot_count; ++s) {
+    if (slots[s] == 0) continue;
+    const Entry& e = entries[slots[s] - 1];
+    const std::string_view folded = impl_->String(e.text);
+    for (uint32_t k = 0; k < e.posting_count; ++k) {
+      visit(folded, postings[e.posting_begin + k].place, postings[e.posting_begin + k].value);
+    }
+  }
+}
+
 std::vector<Gazetteer::Match> Gazetteer::Lookup(std::string_view name, std::string_view country,
                                                 size_t limit) const {
   std::vector<Match> out;

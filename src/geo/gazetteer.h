@@ -123,6 +123,10 @@ class Gazetteer {
   // Whether some name of the index starts with the folded word `word` followed by a space or
   // ends there: prunes phrase matching.
   bool StartsName(std::string_view word) const;
+  // Calls `visit` with every (folded name, place index, NameFlag bits) of the index, in the
+  // index's order.
+  void ForEachName(const std::function<void(std::string_view folded, uint32_t place,
+                                            uint32_t flags)>& visit) const;
   // Whether the folded word is an ordinary English word (from the word list given at build).
   bool IsCommonWord(std::string_view word) const;
 

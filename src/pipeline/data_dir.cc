@@ -17,6 +17,12 @@ std::string ResolveGazetteer(std::string_view flag) {
   return FRONTLINE_GAZETTEER;
 }
 
+std::string ResolveWebDir(std::string_view flag) {
+  if (!flag.empty()) return std::string(flag);
+  if (const char* env = std::getenv("FRONTLINE_WEB"); env != nullptr && *env != '\0') return env;
+  return FRONTLINE_WEB_DIR;
+}
+
 std::string PackagesDir() {
   if (const char* env = std::getenv("FRONTLINE_PACKAGES"); env != nullptr && *env != '\0')
     return env;

@@ -15,6 +15,10 @@ std::string ResolveDataDir(std::string_view flag);
 // set-up builds (var/gazetteer.idx in the source tree).
 std::string ResolveGazetteer(std::string_view flag);
 
+// The web page's built assets (scripts/build-web.sh): `flag` when not empty, else
+// $FRONTLINE_WEB, else the build directory's web/.
+std::string ResolveWebDir(std::string_view flag);
+
 // Where the set-up installed the npm data packages (node_modules in the source tree), or
 // $FRONTLINE_PACKAGES.
 std::string PackagesDir();

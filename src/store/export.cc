@@ -3,6 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <iterator>
 #include <ctime>
 
 #include "event/taxonomy.h"
@@ -11,6 +15,8 @@
 
 namespace frontline::store {
 namespace {
+
+using namespace std::string_view_literals;
 
 using nlohmann::json;
 
@@ -106,36 +112,252 @@ std::string MarkTrigger(const Mention& m) {
          m.evidence.substr(static_cast<size_t>(end));
 }
 
-json EventToJson(const StoredEvent& e) {
+namespace {
+
+// Appends `text` as a JSON string: quotes, escapes, and U+FFFD for bytes that are not UTF-8.
+void AppendString(std::string_view text, std::string& out) {
+  out += '"';
+  size_t i = 0;
+  while (i < text.size()) {
+    // Runs of plain bytes are copied at once.
+    static constexpr auto kPlain = [] {
+      std::array<bool, 256> plain{};
+      for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+      return plain;
+    }();
+    size_t run = i;
+    while (run + 4 <= text.size() && kPlain[static_cast<unsigned char>(text[run])] &&
+           kPlain[static_cast<unsigned char>(text[run + 1])] &&
+           kPlain[static_cast<unsigned char>(text[run + 2])] &&
+           kPlain[static_cast<unsigned char>(text[run + 3])]) {
+      run += 4;
+    }
+    while (run < text.size() && kPlain[static_cast<unsigned char>(text[run])]) ++run;
+    out.append(text.data() + i, run - i);
+    i = run;
+    if (i >= text.size()) break;
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      const size_t start = i;
+      const char32_t cp = text::DecodeUtf8(text, i);
+      if (cp == 0xFFFD && i == start + 1) {
+        out += "\xEF\xBF\xBD"sv;
+      } else {
+        out.append(text.data() + start, i - start);
+      }
+      continue;
+    }
+    ++i;
+    switch (c) {
+      case '"': out += "\\\""sv; break;
+      case '\\': out += "\\\\"sv; break;
+      case '\b': out += "\\b"sv; break;
+      case '\f': out += "\\f"sv; break;
+      case '\n': out += "\\n"sv; break;
+      case '\r': out += "\\r"sv; break;
+      case '\t': out += "\\t"sv; break;
+      default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+    }
+  }
+  out += '"';
+}
+
+void AppendStringOrNull(const std::string& text, std::string& out) {
+  if (text.empty()) {
+    out += "null"sv;
+  } else {
+    AppendString(text, out);
+  }
+}
+
+void AppendNumber(double value, std::string& out) {
+  // Shortest text that reads back as the same double, as nlohmann::json writes it.
+  if (std::isfinite(value)) {
+    const size_t start = out.size();
+    fmt::format_to(std::back_inserter(out), "{}", value);
+    if (out.find_first_of(".e", start) == std::string::npos) out += ".0"sv;  // 1.0, not 1
+  } else {
+    out += "null"sv;
+  }
+}
+
+void AppendInt(int64_t value, std::string& out) {
+  char buffer[24];
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, end);
+}
+
+void AppendActor(const ActorRef& a, std::string& out) {
+  if (a.empty()) {
+    out += "null"sv;
+    return;
+  }
+  out += "{\"country\":"sv;
+  AppendStringOrNull(a.country, out);
+  out += ",\"id\":"sv;
+  AppendString(a.id, out);
+  out += ",\"inter\":"sv;
+  AppendInt(a.inter, out);
+  out += ",\"key\":"sv;
+  AppendString(a.key, out);
+  out += ",\"name\":"sv;
+  AppendString(a.name, out);
+  out += ",\"sector\":"sv;
+  AppendString(a.sector, out);
+  out += '}';
+}
+
+void AppendActors(const std::vector<ActorRef>& actors, std::string& out) {
+  out += '[';
+  for (size_t i = 0; i < actors.size(); ++i) {
+    if (i > 0) out += ',';
+    AppendActor(actors[i], out);
+  }
+  out += ']';
+}
+
+void AppendPlace(const PlaceRef& p, std::string& out) {
+  if (p.key.empty()) {
+    out += "null"sv;
+    return;
+  }
+  out += "{\"admin1\":"sv;
+  AppendStringOrNull(p.admin1, out);
+  out += ",\"country\":"sv;
+  AppendStringOrNull(p.country, out);
+  out += ",\"feature_code\":"sv;
+  AppendStringOrNull(p.feature_code, out);
+  out += ",\"geonameid\":"sv;
+  if (p.geonameid != 0) {
+    AppendInt(p.geonameid, out);
+  } else {
+    out += "null"sv;
+  }
+  out += ",\"lat\":"sv;
+  if (p.has_position) {
+    AppendNumber(p.lat, out);
+  } else {
+    out += "null"sv;
+  }
+  out += ",\"lon\":"sv;
+  if (p.has_position) {
+    AppendNumber(p.lon, out);
+  } else {
+    out += "null"sv;
+  }
+  out += ",\"name\":"sv;
+  AppendString(p.name, out);
+  out += ",\"precision\":"sv;
+  AppendString(GeoPrecisionName(p.precision), out);
+  out += '}';
+}
+
+}  // namespace
+
+void AppendEventJson(const StoredEvent& e, std::string& out) {
   const Mention& s = e.slots;
-  return {{"id", e.id},
-          {"event_type", s.event_type},
-          {"sub_event_type", s.sub_event_type},
-          {"acled_sub_event_type", AcledLabel(s.sub_event_type)},
-          {"date", {{"start", s.date_start}, {"end", s.date_end}, {"precision", s.date_precision}}},
-          {"location", PlaceJson(s.place)},
-          {"actor1", ActorJson(s.actor1)},
-          {"actor2", ActorJson(s.actor2)},
-          {"assoc_actor1", ActorsJson(s.assoc1)},
-          {"assoc_actor2", ActorsJson(s.assoc2)},
-          {"fatalities", {{"best", s.fatalities}, {"min", e.fatalities_min}, {"max", e.fatalities_max}}},
-          {"counts", [&] {
-             json counts = json::parse(e.counts, nullptr, false);
-             return counts.is_object() ? counts : json::object();
-           }()},
-          {"modality", s.modality},
-          {"sources", e.sources},
-          {"mentions", e.mentions},
-          {"confidence", s.confidence},
-          {"evidence",
-           {{"text", s.evidence},
-            {"trigger", {{"text", s.trigger_text},
-                         {"start", s.trigger_start - s.evidence_start},
-                         {"end", s.trigger_end - s.evidence_start}}},
-            {"url", OrNull(e.source_url)},
-            {"title", OrNull(e.source_title)},
-            {"published", OrNull(e.source_published)}}},
-          {"updated_at", e.updated_at}};
+  out += "{\"acled_sub_event_type\":"sv;
+  AppendString(AcledLabel(s.sub_event_type), out);
+  out += ",\"actor1\":"sv;
+  AppendActor(s.actor1, out);
+  out += ",\"actor2\":"sv;
+  AppendActor(s.actor2, out);
+  out += ",\"assoc_actor1\":"sv;
+  AppendActors(s.assoc1, out);
+  out += ",\"assoc_actor2\":"sv;
+  AppendActors(s.assoc2, out);
+  out += ",\"confidence\":"sv;
+  AppendNumber(s.confidence, out);
+  out += ",\"counts\":"sv;
+  if (e.counts.empty() || e.counts == "{}") {
+    out += "{}"sv;
+  } else {
+    const json counts = json::parse(e.counts, nullptr, false);
+    out += counts.is_object() ? counts.dump(-1, ' ', false, json::error_handler_t::replace) : "{}";
+  }
+  out += ",\"date\":{\"end\":"sv;
+  AppendString(s.date_end, out);
+  out += ",\"precision\":"sv;
+  AppendString(s.date_precision, out);
+  out += ",\"start\":"sv;
+  AppendString(s.date_start, out);
+  out += "},\"event_type\":"sv;
+  AppendString(s.event_type, out);
+  out += ",\"evidence\":{\"published\":"sv;
+  AppendStringOrNull(e.source_published, out);
+  out += ",\"text\":"sv;
+  AppendString(s.evidence, out);
+  out += ",\"title\":"sv;
+  AppendStringOrNull(e.source_title, out);
+  out += ",\"trigger\":{\"end\":"sv;
+  AppendInt(s.trigger_end - s.evidence_start, out);
+  out += ",\"start\":"sv;
+  AppendInt(s.trigger_start - s.evidence_start, out);
+  out += ",\"text\":"sv;
+  AppendString(s.trigger_text, out);
+  out += "},\"url\":"sv;
+  AppendStringOrNull(e.source_url, out);
+  out += "},\"fatalities\":{\"best\":"sv;
+  AppendInt(s.fatalities, out);
+  out += ",\"max\":"sv;
+  AppendInt(e.fatalities_max, out);
+  out += ",\"min\":"sv;
+  AppendInt(e.fatalities_min, out);
+  out += "},\"id\":"sv;
+  AppendInt(e.id, out);
+  out += ",\"location\":"sv;
+  AppendPlace(s.place, out);
+  out += ",\"mentions\":"sv;
+  AppendInt(e.mentions, out);
+  out += ",\"modality\":"sv;
+  AppendString(s.modality, out);
+  out += ",\"sources\":"sv;
+  AppendInt(e.sources, out);
+  out += ",\"sub_event_type\":"sv;
+  AppendString(s.sub_event_type, out);
+  out += ",\"updated_at\":"sv;
+  AppendString(e.updated_at, out);
+  out += '}';
+}
+
+json EventToJson(const StoredEvent& e) {
+  std::string text;
+  AppendEventJson(e, text);
+  return json::parse(text);
+}
+
+std::string EventCoordinates(const StoredEvent& e) {
+  std::string out;
+  if (!e.slots.place.has_position) return out;
+  out += '[';
+  AppendNumber(e.slots.place.lon, out);
+  out += ',';
+  AppendNumber(e.slots.place.lat, out);
+  out += ']';
+  return out;
+}
+
+void AppendFeature(int64_t id, std::string_view coordinates, std::string_view properties,
+                   std::string& out) {
+  out += "{\"geometry\":"sv;
+  if (coordinates.empty()) {
+    out += "null"sv;
+  } else {
+    out += "{\"coordinates\":"sv;
+    out += coordinates;
+    out += ",\"type\":\"Point\"}"sv;
+  }
+  out += ",\"id\":"sv;
+  AppendInt(id, out);
+  out += ",\"properties\":"sv;
+  out += properties;
+  out += ",\"type\":\"Feature\"}"sv;
+}
+
+void AppendEventFeature(const StoredEvent& e, std::string& out) {
+  std::string properties;
+  AppendEventJson(e, properties);
+  AppendFeature(e.id, EventCoordinates(e), properties, out);
 }
 
 json SourceToJson(const EventSource& source) {
@@ -269,10 +491,9 @@ std::string CsvLine(const std::vector<std::string>& fields) {
 }
 
 json EventFeature(const StoredEvent& e) {
-  json geometry = nullptr;
-  if (e.slots.place.has_position)
-    geometry = {{"type", "Point"}, {"coordinates", {e.slots.place.lon, e.slots.place.lat}}};
-  return {{"type", "Feature"}, {"id", e.id}, {"geometry", geometry}, {"properties", EventToJson(e)}};
+  std::string text;
+  AppendEventFeature(e, text);
+  return json::parse(text);
 }
 
 std::string EventTable(const std::vector<StoredEvent>& events) {

@@ -17,8 +17,19 @@ namespace frontline::store {
 // Names a country from its ISO alpha-2 code ("SY" -> "Syria"); may return the code itself.
 using CountryNamer = std::function<std::string(std::string_view iso2)>;
 
+// One event as a JSON object, appended to `out` as text: keys in sorted order, exactly what
+// EventToJson(event).dump() gives, written directly (ten times faster: the API's event pages and
+// `frontline events --format jsonl` use it).
+void AppendEventJson(const StoredEvent& event, std::string& out);
 // One event as JSON.
 nlohmann::json EventToJson(const StoredEvent& event);
+// The event as a GeoJSON Feature appended to `out` as text (EventFeature's text).
+void AppendEventFeature(const StoredEvent& event, std::string& out);
+// The parts of that Feature: "[lon,lat]" of the event's position ("" when it has none), and the
+// Feature of an event with these coordinates and this JSON (AppendEventJson's).
+std::string EventCoordinates(const StoredEvent& event);
+void AppendFeature(int64_t id, std::string_view coordinates, std::string_view properties,
+                   std::string& out);
 // One report of an event as JSON (for `show --sources`).
 nlohmann::json SourceToJson(const EventSource& source);
 // One control period as JSON.

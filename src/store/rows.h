@@ -79,6 +79,8 @@ inline constexpr std::string_view kEventFrom =
     "LEFT JOIN sentences s ON s.document_id = m.document_id AND s.seq = m.sentence "
     "LEFT JOIN documents d ON d.id = m.document_id";
 StoredEvent ReadEvent(Row& row, Store& store);
+// The same, into `event` (its strings reuse their buffers).
+void ReadEvent(Row& row, Store& store, StoredEvent& event);
 
 // A JSON array of actor keys, and back.
 std::string ActorKeysJson(const std::vector<ActorRef>& actors);

@@ -101,6 +101,32 @@ struct ControlPeriod {
   std::string source;    // the evidence's document (URL, else title)
 };
 
+// Events of one start date and event type (Store::CountsByDay).
+struct DayTypeCount {
+  std::string date;
+  std::string event_type;
+  int64_t events = 0;
+};
+
+// An actor with the number of events it takes part in (as actor 1 or 2).
+struct ActorSummary {
+  ActorRef actor;
+  int64_t events = 0;
+};
+
+// A stored document with the spans of its sentences that report events.
+struct StoredDocument {
+  int64_t id = 0;
+  std::string url, title, published, origin, text;
+  struct Evidence {
+    int64_t event_id = 0;  // 0 when the mention's event was dropped
+    int64_t sentence = 0;
+    int64_t start = 0, end = 0;                  // the sentence, bytes in `text`
+    int64_t trigger_start = 0, trigger_end = 0;  // the trigger, bytes in `text`
+  };
+  std::vector<Evidence> evidence;  // in text order
+};
+
 struct StoreCounts {
   int64_t documents = 0, events = 0, mentions = 0, places = 0, actors = 0, control = 0;
 };
@@ -127,6 +153,17 @@ class Store {
   // Reading.
   Result<StoreCounts> Counts();
   Result<std::vector<StoredEvent>> Events(const EventFilter& filter);
+  // Events() in two steps: the ids (with start dates, for cursors) of the page, in order, then
+  // those events (in the order of `ids`; ids of no event are skipped).
+  struct EventKey {
+    int64_t id = 0;
+    std::string date_start;
+  };
+  Result<std::vector<EventKey>> EventIds(const EventFilter& filter);
+  Result<std::vector<StoredEvent>> EventsByIds(const std::vector<int64_t>& ids);
+  // A number that changes whenever another connection (of any process) commits to the
+  // database: SQLite's data_version. Nullopt on PostgreSQL, which has none.
+  std::optional<int64_t> DataVersion();
   Result<std::optional<StoredEvent>> Event(int64_t id);
   Result<std::vector<EventSource>> Sources(int64_t event_id);
   // The stored places whose name or GeoNames id matches `query` (a name in any spelling the
@@ -138,6 +175,17 @@ class Store {
   // max_lat}, when given: the places' R*Tree on SQLite) on `date`.
   Result<std::vector<ControlPeriod>> ControlAt(const std::string& date, const std::string& country,
                                                const std::optional<std::array<double, 4>>& bbox = {});
+  // Events per start date and event type for `filter` (its limit and cursor ignored);
+  // undated events are left out. Rows in date order.
+  Result<std::vector<DayTypeCount>> CountsByDay(const EventFilter& filter);
+  // Actors that take part in events, most events first; `query` (may be empty) keeps those
+  // whose id, key or name contains it (case-insensitive).
+  Result<std::vector<ActorSummary>> Actors(const std::string& query, size_t limit);
+  // One document with its evidence spans; nullopt when there is none with this id.
+  Result<std::optional<StoredDocument>> Document(int64_t id);
+  // The first start date and the last end date of the dated events ("" when none).
+  Result<std::pair<std::string, std::string>> DateSpan();
+
   // The actor stored under `key`, or an empty one.
   ActorRef Actor(const std::string& key);
 
