@@ -7,7 +7,7 @@
 // as ingested events have: see FillEvents), or reuses PATH when it already holds events. Serves
 // it in this process on a free loopback port (the server's default threads), and runs `wrk`
 // (Debian's package) against /api/events for S seconds (default 10) with C connections (default
-// 32) on T threads (default 2). Each request asks one page (100 events, the API's default) of
+// 16) on T threads (default 2). Each request asks one page (100 events, the API's default) of
 // one country and one quarter, cycling over 20 countries and 40 quarters, as map clients do.
 // Prints the handler's cost alone (Api::Handle in a loop, no HTTP; --handler-only stops there,
 // for profilers), requests/s, latency percentiles, and the server's peak RSS.
@@ -51,7 +51,7 @@ std::string Run(const std::string& command) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  size_t events = 100000, connections = 32, threads = 2;
+  size_t events = 100000, connections = 16, threads = 2;
   int seconds = 10;
   bool handler_only = false;  // time the handler alone (for profilers), no HTTP load
   std::string db_path;

@@ -21,10 +21,11 @@ void ServeCommand::Register(CLI::App& app) {
   app.add_option("--port", port_, "TCP port (0: any free port, printed)")
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
-  app.add_option("--threads", threads_, "request threads (default: cores + 2)");
+  app.add_option("--threads", threads_, "request threads (default: 8 a core, at least 32)");
   app.add_option("--web", web_, "the web page's built assets (default: the build's web/)");
   app.add_flag("--allow-ingest", allow_ingest_, "accept JSONL batches on POST /api/ingest");
-  app.add_option("--max-body", max_body_, "largest request body, bytes")->capture_default_str();
+  app.add_option("--max-body", max_body_, "largest ingest batch, bytes (without --allow-ingest: 64 KiB)")
+      ->capture_default_str();
   app.add_option("--timeout", timeout_, "seconds to read a request or write a response")
       ->capture_default_str()
       ->check(CLI::Range(1, 3600));
@@ -117,7 +118,9 @@ int ServeCommand::Run(const GlobalOptions& global) const {
   options.port = port_;
   options.threads = threads_;
   options.timeout_seconds = timeout_;
-  options.max_body = max_body_;
+  // Without ingest no request needs a body: a small limit, so that no client makes the server
+  // read megabytes only to refuse them.
+  options.max_body = allow_ingest_ ? max_body_ : size_t{64} << 10;
   options.cors_origin = cors_;
   options.access_log = log_;
   Status served = server::Serve(

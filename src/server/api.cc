@@ -71,10 +71,13 @@ json Segments(const store::StoredDocument& doc, int64_t only_event) {
   }
   std::set<int64_t> cuts = {0, static_cast<int64_t>(doc.text.size())};
   for (const auto* e : spans) cuts.insert({e->start, e->end, e->trigger_start, e->trigger_end});
-  json out = json::array();
+  struct Run {
+    int64_t begin, end;
+    std::vector<int64_t> events;
+    bool trigger;
+  };
+  std::vector<Run> runs;
   int64_t previous = 0;
-  json last_events;
-  bool last_trigger = false;
   for (auto it = std::next(cuts.begin()); it != cuts.end(); ++it) {
     const int64_t a = previous, b = *it;
     previous = b;
@@ -89,18 +92,18 @@ json Segments(const store::StoredDocument& doc, int64_t only_event) {
           trigger = true;
       }
     }
-    const std::string text = doc.text.substr(static_cast<size_t>(a), static_cast<size_t>(b - a));
-    const json ids = events;
-    if (!out.empty() && ids == last_events && trigger == last_trigger) {
-      out.back()["text"] = out.back()["text"].get<std::string>() + text;
-      continue;
+    if (!runs.empty() && runs.back().events == events && runs.back().trigger == trigger) {
+      runs.back().end = b;  // the same marks: one run
+    } else {
+      runs.push_back(Run{a, b, std::move(events), trigger});
     }
-    out.push_back({{"text", text},
-                   {"event", events.empty() ? json(nullptr) : json(events.front())},
-                   {"events", ids},
-                   {"trigger", trigger}});
-    last_events = ids;
-    last_trigger = trigger;
+  }
+  json out = json::array();
+  for (const Run& r : runs) {
+    out.push_back({{"text", doc.text.substr(static_cast<size_t>(r.begin), static_cast<size_t>(r.end - r.begin))},
+                   {"event", r.events.empty() ? json(nullptr) : json(r.events.front())},
+                   {"events", r.events},
+                   {"trigger", r.trigger}});
   }
   return out;
 }
@@ -115,6 +118,14 @@ Response ErrorResponse(int status, std::string_view message) {
   return r;
 }
 
+void EventCache::Sync(int64_t generation) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (generation != generation_) {
+    ClearLocked();
+    generation_ = generation;
+  }
+}
+
 std::shared_ptr<const EventCache::Entry> EventCache::Find(int64_t id) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = entries_.find(id);
@@ -123,10 +134,11 @@ std::shared_ptr<const EventCache::Entry> EventCache::Find(int64_t id) {
   return it->second.first;
 }
 
-void EventCache::Put(int64_t id, std::shared_ptr<const Entry> entry) {
+void EventCache::Put(int64_t id, std::shared_ptr<const Entry> entry, int64_t generation) {
   const size_t size = entry->json.size() + entry->coordinates.size() + 64;
   if (size > max_bytes_) return;
   std::lock_guard<std::mutex> lock(mutex_);
+  if (generation != generation_) return;
   auto it = entries_.find(id);
   if (it != entries_.end()) {
     bytes_ -= it->second.first->json.size() + it->second.first->coordinates.size() + 64;
@@ -144,8 +156,12 @@ void EventCache::Put(int64_t id, std::shared_ptr<const Entry> entry) {
   bytes_ += size;
 }
 
-void EventCache::Clear() {
+size_t EventCache::size() {
   std::lock_guard<std::mutex> lock(mutex_);
+  return entries_.size();
+}
+
+void EventCache::ClearLocked() {
   entries_.clear();
   lru_.clear();
   bytes_ = 0;
@@ -175,7 +191,10 @@ Result<Api::Pooled> Api::Borrow() {
                          : std::max(1u, std::thread::hardware_concurrency()) + 2;
   {
     std::unique_lock<std::mutex> lock(pool_mutex_);
-    pool_returned_.wait(lock, [&] { return !pool_.empty() || open_connections_ < cap; });
+    if (!pool_returned_.wait_for(lock, std::chrono::seconds(10),
+                                 [&] { return !pool_.empty() || open_connections_ < cap; })) {
+      return Status::Error("the server is busy: every database connection stayed in use for 10 s");
+    }
     if (!pool_.empty()) {
       Pooled pooled = std::move(pool_.back());
       pool_.pop_back();
@@ -183,19 +202,27 @@ Result<Api::Pooled> Api::Borrow() {
     }
     ++open_connections_;
   }
-  auto opened = store::Store::Open(options_.database);
+  Result<std::unique_ptr<store::Store>> opened = Status::Error("not opened");
+  try {
+    opened = store::Store::Open(options_.database);
+  } catch (const std::exception& e) {
+    opened = Status::Error(e.what());
+  }
   if (!opened.ok()) {
     std::lock_guard<std::mutex> lock(pool_mutex_);
     --open_connections_;
     pool_returned_.notify_one();
     return opened.status();
   }
-  return Pooled{std::move(opened).value(), -1};
+  return Pooled{std::move(opened).value()};
 }
 
 void Api::Return(Pooled pooled) {
   std::lock_guard<std::mutex> lock(pool_mutex_);
   if (pooled.store->connection().status().ok()) {
+    // Statements built from clients' lists differ by the lists' lengths: the cache of them is
+    // bounded here, between requests.
+    pooled.store->connection().TrimStatements(256);
     pool_.push_back(std::move(pooled));
   } else {
     --open_connections_;  // a connection that failed is not reused
@@ -203,17 +230,12 @@ void Api::Return(Pooled pooled) {
   pool_returned_.notify_one();
 }
 
-bool Api::CacheUsable(Pooled& pooled) {
-  if (options_.cache_bytes == 0) return false;
-  const std::optional<int64_t> version = pooled.store->DataVersion();
-  if (!version) return false;
-  // A connection new to the pool has no earlier version to compare: whatever changed before it
-  // opened is unknown to it, so the cache starts again.
-  if (*version != pooled.data_version) {
-    cache_.Clear();
-    pooled.data_version = *version;
-  }
-  return true;
+std::optional<int64_t> Api::CacheGeneration(store::Store& db) {
+  if (options_.cache_bytes == 0) return std::nullopt;
+  const std::optional<int64_t> generation = db.Generation();
+  if (!generation) return std::nullopt;
+  cache_.Sync(*generation);
+  return generation;
 }
 
 Status Api::Check() {
@@ -225,7 +247,7 @@ Status Api::Check() {
 }
 
 Response Api::Handle(std::string_view method, std::string_view path, const Params& params,
-                     std::string_view body) {
+                     std::string_view body, std::string_view content_type) {
   struct Route {
     std::string_view prefix;
     bool with_id;
@@ -262,15 +284,15 @@ Response Api::Handle(std::string_view method, std::string_view path, const Param
     r.body = OpenApiDocument();
     return r;
   }
-  if (route->prefix == "/api/ingest") return Ingest(params, body);
+  if (route->prefix == "/api/ingest") return Ingest(params, body, content_type);
   if (route->prefix == "/api/places") return Places(params);
 
   auto borrowed = Borrow();
-  if (!borrowed.ok()) return ErrorResponse(503, "the database cannot be opened: " + borrowed.status().message());
+  if (!borrowed.ok()) return ErrorResponse(503, "the database cannot be used: " + borrowed.status().message());
   Lease lease(*this, std::move(borrowed).value());
   store::Store& db = *lease;
   const std::string_view p = route->prefix;
-  if (p == "/api/events") return Events(lease.pooled(), params);
+  if (p == "/api/events") return Events(db, params);
   if (p == "/api/events/") return Event(db, *id, params);
   if (p == "/api/documents/") return Document(db, *id, params);
   if (p == "/api/actors") return Actors(db, params);
@@ -279,8 +301,7 @@ Response Api::Handle(std::string_view method, std::string_view path, const Param
   return Stats(db, params);
 }
 
-Response Api::Events(Pooled& pooled, const Params& params) {
-  store::Store& db = *pooled.store;
+Response Api::Events(store::Store& db, const Params& params) {
   std::vector<std::string_view> known(kEventFilterParams.begin(), kEventFilterParams.end());
   known.push_back("format");
   if (Status s = CheckKnown(params, known); !s.ok()) return BadRequest(s);
@@ -305,7 +326,8 @@ Response Api::Events(Pooled& pooled, const Params& params) {
                         : json(nullptr);
 
   // Each event's text from the cache, else rendered from its row (and kept).
-  const bool cached = CacheUsable(pooled);
+  const std::optional<int64_t> generation = CacheGeneration(db);
+  const bool cached = generation.has_value();
   std::vector<std::shared_ptr<const EventCache::Entry>> entries(page.size());
   std::vector<int64_t> missing;
   for (size_t i = 0; i < page.size(); ++i) {
@@ -320,7 +342,7 @@ Response Api::Events(Pooled& pooled, const Params& params) {
       auto entry = std::make_shared<EventCache::Entry>();
       store::AppendEventJson(e, entry->json);
       entry->coordinates = store::EventCoordinates(e);
-      if (cached) cache_.Put(e.id, entry);
+      if (cached) cache_.Put(e.id, entry, *generation);
       rendered.emplace(e.id, std::move(entry));
     }
     for (size_t i = 0; i < page.size(); ++i) {
@@ -408,9 +430,12 @@ Response Api::Places(const Params& params) {
   if (!limit.ok()) return BadRequest(limit.status());
   if (q.value().size() < 2) return ErrorResponse(400, "q wants at least 2 characters of a place name");
   if (q.value().size() > 200) return ErrorResponse(400, "q is longer than 200 bytes");
-  std::string cc = country.value();
-  for (char& c : cc) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (!cc.empty() && cc.size() != 2) return ErrorResponse(400, "country wants an ISO 3166 alpha-2 code");
+  std::string cc;
+  if (!country.value().empty()) {
+    auto code = CountryCode(country.value());
+    if (!code.ok()) return BadRequest(code.status());
+    cc = code.value();
+  }
   const PlaceSearch* search = options_.places ? options_.places() : nullptr;
   if (search == nullptr || options_.gazetteer == nullptr)
     return ErrorResponse(503, "no gazetteer index is open: start the server with --gazetteer PATH");
@@ -465,9 +490,11 @@ Response Api::Control(store::Store& db, const Params& params) {
     periods = db.ControlOf(place, ids);
   } else {
     if (!IsIsoDate(at)) return ErrorResponse(400, "at wants a date YYYY-MM-DD, got \"" + at.substr(0, 40) + "\"");
-    for (char& c : country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (!country.empty() && country.size() != 2)
-      return ErrorResponse(400, "country wants an ISO 3166 alpha-2 code");
+    if (!country.empty()) {
+      auto code = CountryCode(country);
+      if (!code.ok()) return BadRequest(code.status());
+      country = code.value();
+    }
     const std::optional<std::array<double, 4>> box = ParseBox(bbox);
     if (!bbox.empty() && !box)
       return ErrorResponse(400, "bbox wants MIN_LON,MIN_LAT,MAX_LON,MAX_LAT in degrees");
@@ -500,6 +527,10 @@ Response Api::Counts(store::Store& db, const Params& params) {
     const std::optional<time::Date> date = time::ParseIsoDate(c.date);
     if (!date) continue;
     time::Date start = *date;
+    // An event that began before the range counts on its first day inside it.
+    if (!filter.value().from.empty() && c.date < filter.value().from) {
+      start = *time::ParseIsoDate(filter.value().from);
+    }
     if (unit == "week") {
       start = time::AddDays(start, -((time::Weekday(start) + 6) % 7));
     } else if (unit == "month") {
@@ -531,9 +562,18 @@ Response Api::Stats(store::Store& db, const Params& params) {
                        {"last_date", date(span.value().second)}});
 }
 
-Response Api::Ingest(const Params& params, std::string_view body) {
+Response Api::Ingest(const Params& params, std::string_view body, std::string_view content_type) {
   if (options_.ingest == nullptr)
     return ErrorResponse(403, "ingest is off: start the server with --allow-ingest");
+  // A JSON type only: a browser sends other pages' plain-text or form posts to a loopback
+  // server without asking first, and these types make it ask (a CORS preflight).
+  const std::string_view type = content_type.substr(0, content_type.find(';'));
+  if (type != "application/x-ndjson" && type != "application/jsonl" && type != "application/json")
+    return ErrorResponse(415, "send the batch as Content-Type: application/x-ndjson (got \"" +
+                                  std::string(type.substr(0, 60)) + "\")");
+  // One batch at a time, from reading to storing: the memory a batch takes is bounded by
+  // --max-body, not by the number of clients sending at once.
+  std::lock_guard<std::mutex> lock(write_mutex_);
   if (Status s = CheckKnown(params, {"extracted"}); !s.ok()) return BadRequest(s);
   auto extracted = IntOf(params, "extracted", 0, 1, 0);
   if (!extracted.ok()) return BadRequest(extracted.status());
@@ -587,7 +627,6 @@ Response Api::Ingest(const Params& params, std::string_view body) {
 
   size_t added = 0, replaced = 0, skipped = 0, events = 0;
   {
-    std::lock_guard<std::mutex> lock(write_mutex_);
     auto opened = store::Store::Open(options_.database);
     if (!opened.ok()) return ErrorResponse(503, "the database cannot be opened: " + opened.status().message());
     store::Store& db = *opened.value();
@@ -608,7 +647,6 @@ Response Api::Ingest(const Params& params, std::string_view body) {
         events += result.value().mentions;
       }
       if (Status s = db.Commit(); !s.ok()) return DatabaseError(s);
-      cache_.Clear();  // the readers' connections would see it too; this is at once
     }
   }
   return JsonResponse({{"documents", documents},

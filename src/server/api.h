@@ -5,6 +5,7 @@
 #define FRONTLINE_SERVER_API_H_
 
 #include <condition_variable>
+#include <optional>
 #include <functional>
 #include <list>
 #include <unordered_map>
@@ -48,18 +49,23 @@ class EventCache {
     std::string coordinates;  // EventCoordinates
   };
   explicit EventCache(size_t max_bytes) : max_bytes_(max_bytes) {}
+  // Brings the cache to the store's generation (Store::Generation): emptied when it differs.
+  void Sync(int64_t generation);
   std::shared_ptr<const Entry> Find(int64_t id);
-  void Put(int64_t id, std::shared_ptr<const Entry> entry);
-  void Clear();
-  size_t bytes() const { return bytes_; }
+  // Keeps `entry`, rendered from the store at `generation`; dropped when the cache has moved
+  // to another generation since (a request that read the rows before a commit).
+  void Put(int64_t id, std::shared_ptr<const Entry> entry, int64_t generation);
+  size_t size();
 
  private:
+  void ClearLocked();
   using Lru = std::list<int64_t>;
   std::mutex mutex_;
   std::unordered_map<int64_t, std::pair<std::shared_ptr<const Entry>, Lru::iterator>> entries_;
   Lru lru_;  // most recent first
   size_t bytes_ = 0;
   size_t max_bytes_;
+  int64_t generation_ = -1;
 };
 
 struct ApiOptions {
@@ -87,22 +93,23 @@ class Api {
   // Answers one request. Safe to call from many threads at once: each call borrows a store
   // connection of its own from a pool.
   Response Handle(std::string_view method, std::string_view path, const Params& params,
-                  std::string_view body);
+                  std::string_view body, std::string_view content_type = "application/x-ndjson");
 
  private:
   class Lease;
-  // A pooled connection and the database's data_version it last saw (-1: not yet).
+  // A pooled connection.
   struct Pooled {
     std::unique_ptr<store::Store> store;
-    int64_t data_version = -1;
   };
+  // A connection from the pool, opening one when fewer than the limit are open, else waiting
+  // for one (at most 10 s: then the error says the server is busy).
   Result<Pooled> Borrow();
   void Return(Pooled pooled);
-  // Whether the event cache may serve `pooled`'s request: it is emptied first when the
-  // database changed since this connection last looked. False on PostgreSQL.
-  bool CacheUsable(Pooled& pooled);
+  // The store's generation when the event cache may serve a request on `db` (the cache brought
+  // to it first); nullopt when it may not.
+  std::optional<int64_t> CacheGeneration(store::Store& db);
 
-  Response Events(Pooled& pooled, const Params& params);
+  Response Events(store::Store& db, const Params& params);
   Response Event(store::Store& db, int64_t id, const Params& params);
   Response Document(store::Store& db, int64_t id, const Params& params);
   Response Places(const Params& params);
@@ -110,7 +117,7 @@ class Api {
   Response Control(store::Store& db, const Params& params);
   Response Counts(store::Store& db, const Params& params);
   Response Stats(store::Store& db, const Params& params);
-  Response Ingest(const Params& params, std::string_view body);
+  Response Ingest(const Params& params, std::string_view body, std::string_view content_type);
 
   ApiOptions options_;
   std::mutex pool_mutex_;
@@ -118,7 +125,7 @@ class Api {
   std::vector<Pooled> pool_;
   size_t open_connections_ = 0;  // borrowed and pooled
   EventCache cache_;
-  std::mutex write_mutex_;  // one ingest batch at a time
+  std::mutex write_mutex_;  // one ingest batch at a time, read, analysed and stored
 };
 
 // The OpenAPI 3 description of the API, as served at /api/openapi.json.

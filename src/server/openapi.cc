@@ -1,5 +1,5 @@
-// The OpenAPI 3.0 description of the API, built once from the same parameter lists the handlers
-// check (server/params.h), so the two cannot drift apart.
+// The OpenAPI 3.0 description of the API (docs/api.md says the same in words). The test suite
+// asks the server every path it lists.
 #include <nlohmann/json.hpp>
 
 #include "server/api.h"

@@ -46,6 +46,12 @@ bool ParseDouble(std::string_view text, double& out) {
 
 Status CheckKnown(const Params& params, const std::vector<std::string_view>& known) {
   for (const auto& [name, value] : params) {
+    // Control characters are no part of any name, date or word a parameter takes (and a NUL
+    // would end a string early in the database).
+    for (const char c : value) {
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+        return Status::Error(fmt::format("{} contains a control character", Quoted(name)));
+    }
     if (std::find(known.begin(), known.end(), name) == known.end()) {
       std::string names;
       for (const std::string_view k : known) names += (names.empty() ? "" : ", ") + std::string(k);
@@ -58,13 +64,15 @@ Status CheckKnown(const Params& params, const std::vector<std::string_view>& kno
 
 std::vector<std::string> ListOf(const Params& params, std::string_view name) {
   std::vector<std::string> out;
+  auto add = [&](std::string_view item) {
+    if (!item.empty() && std::find(out.begin(), out.end(), item) == out.end()) out.emplace_back(item);
+  };
   const auto [first, last] = params.equal_range(std::string(name));
   for (auto it = first; it != last; ++it) {
     std::string_view rest = it->second;
     while (true) {
       const size_t comma = rest.find(',');
-      const std::string_view item = Trim(rest.substr(0, comma));
-      if (!item.empty()) out.emplace_back(item);
+      add(Trim(rest.substr(0, comma)));
       if (comma == std::string_view::npos) break;
       rest.remove_prefix(comma + 1);
     }
@@ -95,18 +103,26 @@ Result<int64_t> IntOf(const Params& params, std::string_view name, int64_t min, 
 
 std::optional<std::array<double, 4>> ParseBox(std::string_view text) {
   std::array<double, 4> box{};
-  size_t n = 0;
-  while (n < 4) {
+  for (size_t n = 0; n < 4; ++n) {
     const size_t comma = text.find(',');
+    // Exactly four values: commas after the first three, none after the fourth.
+    if ((comma == std::string_view::npos) != (n == 3)) return std::nullopt;
     if (!ParseDouble(text.substr(0, comma), box[n])) return std::nullopt;
-    ++n;
-    if (comma == std::string_view::npos) break;
-    text.remove_prefix(comma + 1);
+    if (comma != std::string_view::npos) text.remove_prefix(comma + 1);
   }
-  if (n != 4 || box[0] > box[2] || box[1] > box[3] || box[0] < -180 || box[2] > 180 ||
-      box[1] < -90 || box[3] > 90)
+  if (box[0] > box[2] || box[1] > box[3] || box[0] < -180 || box[2] > 180 || box[1] < -90 ||
+      box[3] > 90)
     return std::nullopt;
   return box;
+}
+
+Result<std::string> CountryCode(std::string_view text) {
+  if (text.size() != 2 || !std::isalpha(static_cast<unsigned char>(text[0])) ||
+      !std::isalpha(static_cast<unsigned char>(text[1])))
+    return Status::Error("country wants ISO 3166 alpha-2 codes (SY, or SY,IQ), got " + Quoted(text));
+  std::string code(text);
+  for (char& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return code;
 }
 
 bool IsIsoDate(std::string_view text) {
@@ -120,18 +136,21 @@ std::string CursorAfter(const store::StoredEvent& event) {
 Result<store::EventFilter> ParseEventFilter(const Params& params, const geo::Gazetteer* gazetteer,
                                             int64_t max_limit, std::string* place_note) {
   store::EventFilter f;
+  for (const std::string_view list : {"country", "type", "modality"}) {
+    if (ListOf(params, list).size() > kMaxListItems)
+      return Status::Error(fmt::format("{} lists at most {} values", list, kMaxListItems));
+  }
   auto one = [&](std::string_view name, std::string& out) -> Status {
     Result<std::string> v = OneOf(params, name);
     if (!v.ok()) return v.status();
     out = std::move(v).value();
     return Status::Ok();
   };
-  for (std::string& c : ListOf(params, "country")) {
-    if (c.size() != 2 || !std::isalpha(static_cast<unsigned char>(c[0])) ||
-        !std::isalpha(static_cast<unsigned char>(c[1])))
-      return Status::Error("country wants ISO 3166 alpha-2 codes (SY, or SY,IQ), got " + Quoted(c));
-    for (char& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    f.countries.push_back(c);
+  for (const std::string& c : ListOf(params, "country")) {
+    auto code = CountryCode(c);
+    if (!code.ok()) return code.status();
+    if (std::find(f.countries.begin(), f.countries.end(), code.value()) == f.countries.end())
+      f.countries.push_back(code.value());
   }
   std::string near, place, bbox, cursor;
   const std::pair<std::string_view, std::string*> fields[] = {

@@ -23,10 +23,11 @@ namespace frontline::server {
 // Name -> value, a name possibly repeated (cpp-httplib's Params has this type).
 using Params = std::multimap<std::string, std::string>;
 
-// Fails naming the first parameter that is not in `known`.
+// Fails naming the first parameter that is not in `known`, or whose value holds a control
+// character.
 Status CheckKnown(const Params& params, const std::vector<std::string_view>& known);
 
-// The values of `name`, repeated or comma-separated, trimmed, empty ones dropped.
+// The values of `name`, repeated or comma-separated, trimmed, empty ones and repeats dropped.
 std::vector<std::string> ListOf(const Params& params, std::string_view name);
 
 // The single value of `name` ("" when absent); fails when it is given more than once.
@@ -39,6 +40,9 @@ Result<int64_t> IntOf(const Params& params, std::string_view name, int64_t min, 
 // MIN_LON,MIN_LAT,MAX_LON,MAX_LAT within the world, min <= max; nullopt when malformed.
 std::optional<std::array<double, 4>> ParseBox(std::string_view text);
 
+// An ISO 3166 alpha-2 code, upper-cased ("sy" -> "SY"); fails on anything else.
+Result<std::string> CountryCode(std::string_view text);
+
 // An ISO date YYYY-MM-DD that exists.
 bool IsIsoDate(std::string_view text);
 
@@ -49,6 +53,9 @@ bool IsIsoDate(std::string_view text);
 // receives how a place name was resolved.
 Result<store::EventFilter> ParseEventFilter(const Params& params, const geo::Gazetteer* gazetteer,
                                             int64_t max_limit, std::string* place_note = nullptr);
+
+// Values a list parameter (country, type, modality) may hold.
+inline constexpr size_t kMaxListItems = 64;
 
 // The names ParseEventFilter reads.
 inline constexpr std::array<std::string_view, 15> kEventFilterParams = {

@@ -8,13 +8,29 @@
 
 namespace frontline::server {
 
+namespace {
+
+// A place's prominence as one number: level (country, division, place), populated or not,
+// seat of government, then population (log scale).
+uint32_t Rank(const geo::Place& p) {
+  uint32_t population = 0;
+  for (int64_t n = p.population; n > 0 && population < 63; n /= 2) ++population;
+  return (static_cast<uint32_t>(p.level) << 24) | ((p.feature_class == 'P' ? 1u : 0u) << 16) |
+         (static_cast<uint32_t>(geo::SeatImportance(p.feature_code)) << 8) | population;
+}
+
+}  // namespace
+
 PlaceSearch::PlaceSearch(const geo::Gazetteer& gazetteer) : gazetteer_(gazetteer) {
   // Folded names repeat across places ("al qaryatayn" of several): each text stored once.
   std::unordered_map<std::string_view, uint32_t> offsets;
+  std::vector<uint32_t> ranks(gazetteer.size());
+  for (uint32_t i = 0; i < ranks.size(); ++i) ranks[i] = Rank(gazetteer.place(i));
   gazetteer.ForEachName([&](std::string_view folded, uint32_t place, uint32_t flags) {
     auto [it, added] = offsets.try_emplace(folded, static_cast<uint32_t>(names_.size()));
     if (added) names_ += folded;
-    sorted_.push_back(Name{it->second, static_cast<uint32_t>(folded.size()), place, flags});
+    const uint32_t own = (flags & geo::kMain) != 0 ? 1u << 30 : 0;
+    sorted_.push_back(Name{it->second, static_cast<uint32_t>(folded.size()), place, ranks[place] | own});
   });
   std::sort(sorted_.begin(), sorted_.end(), [&](const Name& a, const Name& b) {
     const std::string_view x = TextOf(a), y = TextOf(b);
@@ -28,45 +44,9 @@ std::vector<PlaceSearch::Hit> PlaceSearch::Complete(std::string_view prefix,
   std::vector<Hit> out;
   if (limit == 0) return out;
   // The index folds Latin names to plain lower-case words and other scripts within their
-  // script: fold the query both ways.
+  // script: the query is folded the same way.
   const std::string key =
       geo::IsLatinScript(prefix) ? geo::LatinFold(prefix) : text::Fold(prefix);
-  struct Candidate {
-    uint32_t place;
-    std::string_view matched;
-    bool exact;
-  };
-  std::vector<Candidate> candidates;
-  constexpr size_t kScan = 20000;  // a prefix of one or two letters matches half the world
-  if (!key.empty()) {
-    auto it = std::lower_bound(sorted_.begin(), sorted_.end(), key,
-                               [&](const Name& n, const std::string& k) { return TextOf(n) < k; });
-    for (size_t n = 0; it != sorted_.end() && n < kScan; ++it, ++n) {
-      const std::string_view text = TextOf(*it);
-      if (!text.starts_with(key)) break;
-      candidates.push_back(Candidate{it->place, text,
-                                     text.size() == key.size() && (it->flags & geo::kMain) != 0});
-    }
-  }
-  std::vector<std::pair<Candidate, geo::Place>> ranked;
-  ranked.reserve(candidates.size());
-  for (const Candidate& c : candidates) {
-    geo::Place p = gazetteer_.place(c.place);
-    if (!country.empty() && p.country != country) continue;
-    ranked.emplace_back(c, p);
-  }
-  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
-    if (x.first.exact != y.first.exact) return x.first.exact;
-    const geo::Place& a = x.second;
-    const geo::Place& b = y.second;
-    if (a.level != b.level) return a.level > b.level;
-    const bool pa = a.feature_class == 'P', pb = b.feature_class == 'P';
-    if (pa != pb) return pa;
-    const int sa = geo::SeatImportance(a.feature_code), sb = geo::SeatImportance(b.feature_code);
-    if (sa != sb) return sa > sb;
-    if (a.population != b.population) return a.population > b.population;
-    return a.index < b.index;
-  });
   std::vector<uint32_t> seen;
   // A whole name in any transliteration ("Maarat al-Numan" for the place GeoNames spells
   // "Ma'arrat an Nu'man") comes first, as the geocoder would read it.
@@ -77,12 +57,28 @@ std::vector<PlaceSearch::Hit> PlaceSearch::Complete(std::string_view prefix,
     seen.push_back(m.place.index);
     out.push_back(Hit{m.place, key});
   }
-  for (const auto& [c, p] : ranked) {
-    if (out.size() >= limit) break;
-    if (std::find(seen.begin(), seen.end(), c.place) != seen.end()) continue;
-    seen.push_back(c.place);
-    out.push_back(Hit{p, std::string(c.matched)});
-    if (out.size() >= limit) break;
+  if (key.empty() || out.size() >= limit) return out;
+  // Then every name under the prefix, ranked: the exact own name first, then prominence.
+  auto first = std::lower_bound(sorted_.begin(), sorted_.end(), key,
+                                [&](const Name& n, const std::string& k) { return TextOf(n) < k; });
+  std::vector<std::pair<uint64_t, const Name*>> ranked;
+  for (auto it = first; it != sorted_.end(); ++it) {
+    const std::string_view text = TextOf(*it);
+    if (!text.starts_with(key)) break;
+    if (!country.empty() && gazetteer_.place(it->place).country != country) continue;
+    const bool exact = text.size() == key.size() && (it->rank & (1u << 30)) != 0;
+    ranked.emplace_back((uint64_t{exact} << 32) | (it->rank & ~(1u << 30)), &*it);
+  }
+  const size_t keep = std::min(ranked.size(), limit * 4 + seen.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
+                    [](const auto& a, const auto& b) {
+                      return a.first != b.first ? a.first > b.first : a.second->place < b.second->place;
+                    });
+  for (size_t i = 0; i < keep && out.size() < limit; ++i) {
+    const Name& n = *ranked[i].second;
+    if (std::find(seen.begin(), seen.end(), n.place) != seen.end()) continue;
+    seen.push_back(n.place);
+    out.push_back(Hit{gazetteer_.place(n.place), std::string(TextOf(n))});
   }
   return out;
 }

@@ -24,9 +24,11 @@ class PlaceSearch {
   };
   // At most `limit` places with a name starting with `prefix` (of `country` when given): places
   // the gazetteer finds under the whole of `prefix` in any transliteration first (as the geocoder
-  // does), then places whose own name is exactly `prefix`, then countries, divisions, seats of government and
-  // populated places, then by population. Each place once. A query in Latin letters matches
-  // Latin spellings; one in another script matches names in that script.
+  // does), then places whose own name is exactly `prefix`, then the most prominent: countries,
+  // divisions, capitals and seats of government, populated places, by population. Each place
+  // once. A query in Latin letters matches Latin spellings; one in another script matches names
+  // in that script. Every name under the prefix is ranked (a precomputed number each), so a
+  // short prefix still finds the prominent places.
   std::vector<Hit> Complete(std::string_view prefix, std::string_view country, size_t limit) const;
 
  private:
@@ -34,7 +36,7 @@ class PlaceSearch {
     uint32_t text;  // offset into names_
     uint32_t size;
     uint32_t place;
-    uint32_t flags;  // geo::NameFlag bits
+    uint32_t rank;  // higher first: the place's prominence (see Rank), with 1 << 31 for its own name
   };
   std::string_view TextOf(const Name& n) const { return std::string_view(names_).substr(n.text, n.size); }
 

@@ -5,6 +5,7 @@
 #include <malloc.h>
 #include <signal.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -68,11 +69,11 @@ const Assets::File* Assets::Find(const std::string& path) const {
 void PrepareServerProcess() {
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  mallopt(M_ARENA_MAX, static_cast<int>(2 * std::max(1u, std::thread::hardware_concurrency())));
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
-  sigaddset(&set, SIGUSR1);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 
@@ -97,11 +98,53 @@ Status Serve(Api& api, const Assets* assets, const ServerOptions& options,
                    "object-src 'none'; frame-ancestors 'none'");
     if (!options.cors_origin.empty()) res.set_header("Access-Control-Allow-Origin", options.cors_origin);
   };
+  // Behind a loopback address, only requests that name it: a page elsewhere cannot reach the
+  // server through a name of its own that resolves to 127.0.0.1 (DNS rebinding).
+  const bool loopback = options.bind == "127.0.0.1" || options.bind == "::1" || options.bind == "localhost";
+  auto host_allowed = [&](const httplib::Request& req) {
+    if (!loopback) return true;
+    std::string host = req.get_header_value("Host");
+    if (host.empty()) return true;  // HTTP/1.0
+    if (host.starts_with("[")) {
+      host = host.substr(1, host.find(']') - 1);
+    } else {
+      host = host.substr(0, host.find(':'));
+    }
+    return host == "127.0.0.1" || host == "localhost" || host == "::1";
+  };
   auto handle = [&](const httplib::Request& req, httplib::Response& res) {
     headers(res);
+    // Byte ranges are not served: a header of thousands of ranges would multiply a response.
+    const_cast<httplib::Request&>(req).ranges.clear();
+    if (!host_allowed(req)) {
+      Send(res, ErrorResponse(421, "this server answers to 127.0.0.1 or localhost only"));
+      return;
+    }
+    if (req.method == "OPTIONS") {
+      // A CORS preflight: answered for the allowed origin, refused otherwise.
+      if (options.cors_origin.empty() || req.get_header_value("Origin") != options.cors_origin) {
+        Send(res, ErrorResponse(405, "cross-origin requests are not allowed (start with --cors ORIGIN)"));
+        return;
+      }
+      res.status = 204;
+      res.set_header("Access-Control-Allow-Methods", "GET, POST");
+      res.set_header("Access-Control-Allow-Headers", "Content-Type");
+      res.set_header("Access-Control-Max-Age", "600");
+      return;
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+      // A write from another site's page: refused unless that site is the allowed origin.
+      const std::string origin = req.get_header_value("Origin");
+      if (!origin.empty() && origin != options.cors_origin &&
+          origin != "http://" + req.get_header_value("Host")) {
+        Send(res, ErrorResponse(403, "requests from another site's page are refused"));
+        return;
+      }
+    }
     if (req.path.starts_with("/api/") || req.path == "/api") {
       res.set_header("Cache-Control", "no-store");
-      Send(res, api.Handle(req.method, req.path, req.params, req.body));
+      Send(res, api.Handle(req.method, req.path, req.params, req.body,
+                           req.get_header_value("Content-Type")));
       return;
     }
     if (req.method != "GET" && req.method != "HEAD") {
@@ -135,20 +178,28 @@ Status Serve(Api& api, const Assets* assets, const ServerOptions& options,
     Send(res, ErrorResponse(res.status, what));
   });
   server.set_exception_handler([&](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
-    std::string what = "unexpected failure";
+    std::string what = "unknown exception";
     try {
       std::rethrow_exception(ep);
     } catch (const std::exception& e) {
       what = e.what();
     } catch (...) {
     }
+    std::fprintf(stderr, "frontline serve: internal error: %s\n", what.c_str());
     headers(res);
-    Send(res, ErrorResponse(500, what));
+    Send(res, ErrorResponse(500, "internal error (the server's log says more)"));
   });
   if (options.access_log) {
     server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-      std::fprintf(stderr, "%s %s %d %zu\n", req.method.c_str(), req.path.c_str(), res.status,
-                   res.body.size());
+      // The path as the client sent it may hold anything: bytes outside printable ASCII are
+      // written as \xNN, so a request cannot forge log lines.
+      std::string path;
+      for (const char c : req.path.substr(0, 300)) {
+        const auto u = static_cast<unsigned char>(c);
+        path += u < 0x20 || u >= 0x7F || c == '\\' ? fmt::format("\\x{:02x}", u) : std::string(1, c);
+      }
+      std::fprintf(stderr, "%s %s %d %zu\n", req.method.substr(0, 10).c_str(), path.c_str(),
+                   res.status, res.body.size());
     });
   }
 
@@ -161,24 +212,27 @@ Status Serve(Api& api, const Assets* assets, const ServerOptions& options,
                                      options.bind, port));
   }
   std::thread signals;
+  std::atomic<bool> listening_done = false;
   if (handle_signals) {
     // SIGINT and SIGTERM wait in one thread (blocked everywhere else), which stops the server.
+    // A signal that came during start-up waits until the server runs, so none is lost.
     PrepareServerProcess();
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGUSR1);
-    signals = std::thread([&server, set] {
+    signals = std::thread([&server, &listening_done] {
+      sigset_t set;
+      sigemptyset(&set);
+      sigaddset(&set, SIGINT);
+      sigaddset(&set, SIGTERM);
       int signal = 0;
       sigwait(&set, &signal);
+      while (!server.is_running() && !listening_done) std::this_thread::sleep_for(std::chrono::milliseconds(1));
       server.stop();
     });
   }
   started(port);
   const bool ok = server.listen_after_bind();
+  listening_done = true;
   if (signals.joinable()) {
-    pthread_kill(signals.native_handle(), SIGUSR1);  // wakes the waiting thread if no signal came
+    pthread_kill(signals.native_handle(), SIGTERM);  // wakes the waiting thread if no signal came
     signals.join();
   }
   return ok ? Status::Ok() : Status::Error("the server stopped on an error");

@@ -19,7 +19,7 @@ struct ServerOptions {
   size_t threads = 0;
   std::string web_dir;             // the page's built assets; "" serves the API alone
   int timeout_seconds = 10;        // to read a request, and to write a response
-  size_t max_body = size_t{16} << 20;
+  size_t max_body = size_t{16} << 20;  // requests with larger bodies get 413
   std::string cors_origin;  // "" sends no CORS header (browsers then refuse cross-origin reads)
   bool access_log = false;  // one line a request on stderr
 };
@@ -49,7 +49,8 @@ class Assets {
 // each time costs more than making them). Call it first thing, before starting threads.
 void PrepareServerProcess();
 
-// Serves until SIGINT or SIGTERM when `handle_signals` (see PrepareServerProcess). Calls
+// Serves until SIGINT or SIGTERM when `handle_signals` (see PrepareServerProcess); a signal
+// that arrives before the server listens stops it as soon as it does. Calls
 // `started` with the bound port once listening.
 Status Serve(Api& api, const Assets* assets, const ServerOptions& options,
              const std::function<void(int port)>& started, bool handle_signals);

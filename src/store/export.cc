@@ -114,17 +114,23 @@ std::string MarkTrigger(const Mention& m) {
 
 namespace {
 
-// Appends `text` as a JSON string: quotes, escapes, and U+FFFD for bytes that are not UTF-8.
+// Appends `text` as a JSON string, as nlohmann::json writes it (its replacement of bytes that
+// are not UTF-8 by U+FFFD included).
 void AppendString(std::string_view text, std::string& out) {
+  if (text::FindInvalidUtf8(text) != std::string_view::npos) {
+    out += json(std::string(text)).dump(-1, ' ', false, json::error_handler_t::replace);
+    return;
+  }
+  static constexpr auto kPlain = [] {
+    std::array<bool, 256> plain{};
+    for (int c = 0x20; c < 0x100; ++c) plain[c] = c != '"' && c != '\\' && c != 0x7F;
+    plain[0x7F] = true;  // DEL is written as it is
+    return plain;
+  }();
   out += '"';
   size_t i = 0;
   while (i < text.size()) {
-    // Runs of plain bytes are copied at once.
-    static constexpr auto kPlain = [] {
-      std::array<bool, 256> plain{};
-      for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
-      return plain;
-    }();
+    // Runs of plain bytes (valid UTF-8 sequences included) are copied at once.
     size_t run = i;
     while (run + 4 <= text.size() && kPlain[static_cast<unsigned char>(text[run])] &&
            kPlain[static_cast<unsigned char>(text[run + 1])] &&
@@ -136,18 +142,7 @@ void AppendString(std::string_view text, std::string& out) {
     out.append(text.data() + i, run - i);
     i = run;
     if (i >= text.size()) break;
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80) {
-      const size_t start = i;
-      const char32_t cp = text::DecodeUtf8(text, i);
-      if (cp == 0xFFFD && i == start + 1) {
-        out += "\xEF\xBF\xBD"sv;
-      } else {
-        out.append(text.data() + start, i - start);
-      }
-      continue;
-    }
-    ++i;
+    const auto c = static_cast<unsigned char>(text[i++]);
     switch (c) {
       case '"': out += "\\\""sv; break;
       case '\\': out += "\\\\"sv; break;
@@ -171,14 +166,7 @@ void AppendStringOrNull(const std::string& text, std::string& out) {
 }
 
 void AppendNumber(double value, std::string& out) {
-  // Shortest text that reads back as the same double, as nlohmann::json writes it.
-  if (std::isfinite(value)) {
-    const size_t start = out.size();
-    fmt::format_to(std::back_inserter(out), "{}", value);
-    if (out.find_first_of(".e", start) == std::string::npos) out += ".0"sv;  // 1.0, not 1
-  } else {
-    out += "null"sv;
-  }
+  out += json(value).dump();  // nlohmann's shortest form ("1.0", "1e+15"); null when not finite
 }
 
 void AppendInt(int64_t value, std::string& out) {

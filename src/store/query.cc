@@ -166,13 +166,14 @@ void AppendEventConditions(const EventFilter& f, Dialect dialect, std::string& s
         word.clear();
       };
       for (const char c : f.text) {
-        if (c == ' ' || c == '\t' || c == '\n') {
-          flush();
+        if (static_cast<unsigned char>(c) <= ' ') {
+          flush();  // spaces and control characters separate words
         } else if (c != '"') {
           word += c;
         }
       }
       flush();
+      if (query.empty()) query = "\"\"";  // no word: matches nothing (an empty MATCH fails)
       sql += " AND e.id IN (SELECT es.event_id FROM event_sources es WHERE es.document_id IN "
              "(SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))";
       values.emplace_back(query);
@@ -362,12 +363,12 @@ Result<std::vector<StoredEvent>> Store::Events(const EventFilter& f) {
   return EventsByIds(ids);
 }
 
-std::optional<int64_t> Store::DataVersion() {
-  if (db_->dialect() != Dialect::kSqlite) return std::nullopt;
+std::optional<int64_t> Store::Generation() {
   db_->ClearError();
-  const int64_t version = db_->QueryInt("PRAGMA data_version", {}, -1);
-  if (!db_->status().ok() || version < 0) return std::nullopt;
-  return version;
+  const int64_t generation =
+      db_->QueryInt("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'", {}, 0);
+  if (!db_->status().ok()) return std::nullopt;
+  return generation;
 }
 
 Result<std::optional<StoredEvent>> Store::Event(int64_t id) {

@@ -77,6 +77,13 @@ class Connection {
   // after a failure. `sql` has no RETURNING clause: each back end gets the id its cheapest way.
   virtual int64_t Insert(std::string_view sql, const std::vector<Value>& values) = 0;
 
+  // Drops the cached statements when there are more than `max` (statements built from a
+  // client's lists differ by the lists' lengths). Only between uses: no statement of this
+  // connection may be in use.
+  void TrimStatements(size_t max) {
+    if (statements_.size() > max) ForgetStatements();
+  }
+
   // Convenience: the first column of the first row as an integer, or `fallback` when the
   // query returns no row.
   int64_t QueryInt(std::string_view sql, const std::vector<Value>& values, int64_t fallback = 0);

@@ -124,6 +124,10 @@ Status Store::Commit() {
   for (const int64_t place : control_places_) RecomputeControl(place);
   control_places_.clear();
   batch_events_.clear();
+  // The batch's generation (Generation()): readers that keep what they rendered start again.
+  db_->Exec(
+      "INSERT INTO meta (key, value) VALUES ('generation', '1') ON CONFLICT (key) DO UPDATE SET "
+      "value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)");
   db_->Exec("COMMIT");
   Status status = db_->status();
   if (!status.ok()) Rollback();

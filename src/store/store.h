@@ -161,9 +161,10 @@ class Store {
   };
   Result<std::vector<EventKey>> EventIds(const EventFilter& filter);
   Result<std::vector<StoredEvent>> EventsByIds(const std::vector<int64_t>& ids);
-  // A number that changes whenever another connection (of any process) commits to the
-  // database: SQLite's data_version. Nullopt on PostgreSQL, which has none.
-  std::optional<int64_t> DataVersion();
+  // The store's generation: a number every committed batch increases (kept in the meta
+  // table), on both back ends, whichever process wrote. What a reader rendered from the store
+  // stays right while the generation does. Nullopt when it cannot be read.
+  std::optional<int64_t> Generation();
   Result<std::optional<StoredEvent>> Event(int64_t id);
   Result<std::vector<EventSource>> Sources(int64_t event_id);
   // The stored places whose name or GeoNames id matches `query` (a name in any spelling the

@@ -224,6 +224,16 @@ class ReadOnlyApi(unittest.TestCase):
             "format=xml": "format wants json or geojson",
             "contry=SY": 'unknown parameter "contry"',
             "place=Nowhereville%20Xq": "no place named",
+            "radius=0&near=1,2": "radius wants",
+            "radius=20001&near=1,2": "radius wants",
+            "country=S1": "country wants",
+            "cursor=2020-13-01/5": "cursor wants",
+            "min_sources=1000001": "min_sources must be",
+            "bbox=1,2,3,4,5": "bbox wants",
+            "format=json&format=geojson": "format is given more than once",
+            "q=a&q=b": "q is given more than once",
+            "from=2020-01-01&from=2020-02-01": "from is given more than once",
+            "country=" + ",".join(f"{a}{b}" for a in "ABCDEFGHI" for b in "ABCDEFGH"): "country lists at most 64",
         }
         for params, message in cases.items():
             with self.subTest(params=params):
@@ -237,9 +247,13 @@ class ReadOnlyApi(unittest.TestCase):
                 page = self.server.get(query("/api/events", **params))
                 self.assertEqual(page["events"], [])
         self.assertEqual(self.server.get("/api/stats")["events"], len(self.all))
-        # A control character or bytes that are not UTF-8 in a value get a 400 or no match.
-        code, _, _ = self.server.request("GET", "/api/events?admin1=%ff%fe%00")
-        self.assertIn(code, (200, 400))
+        # Control characters, quotes alone and bytes that are not UTF-8 match nothing.
+        for params in ("admin1=%ff%fe", "q=%22", "q=%22%22%20%22", "actor=%ff"):
+            with self.subTest(params=params):
+                self.assertEqual(self.server.get("/api/events?" + params)["events"], [])
+        for params in ("admin1=%ff%fe%00", "q=a%00b", "actor=%00", "q=a%0Ab", "country=S%7F"):
+            with self.subTest(params=params):
+                self.error("/api/events?" + params, contains="contains a control character")
 
     # /api/events/{id}
 
@@ -262,6 +276,9 @@ class ReadOnlyApi(unittest.TestCase):
         self.error("/api/events/abc", 404)
         self.error("/api/events/-3", 404)
         self.error("/api/events/1?full=1", 400, contains='unknown parameter "full"')
+        self.error("/api/events/0", 404)
+        self.error("/api/events/99999999999999999999999", 404)
+        self.error("/api/events/1/", 404)
 
     # /api/documents/{id}
 
@@ -287,6 +304,9 @@ class ReadOnlyApi(unittest.TestCase):
         self.error("/api/documents/1?event=99999999", 404, contains="does not report event")
         self.error("/api/documents/1?event=x", 400, contains="event must be")
         self.error("/api/documents/x", 404)
+        self.error("/api/documents/1?events=1", 400, contains='unknown parameter "events"')
+        self.error("/api/documents/1?event=0", 400, contains="event must be")
+        self.error("/api/documents/1?event=1&event=2", 400, contains="more than once")
 
     # /api/places
 
@@ -308,6 +328,16 @@ class ReadOnlyApi(unittest.TestCase):
         self.error("/api/places?q=aden&limit=51", contains="limit must be")
         self.error("/api/places?q=aden&country=YEM", contains="alpha-2")
         self.error("/api/places?q=" + "a" * 300, contains="longer than")
+        self.error("/api/places?q=aden&near=1", contains='unknown parameter "near"')
+        self.error("/api/places?q=aden&limit=0", contains="limit must be")
+        self.error("/api/places?q=aden&limit=x", contains="limit must be")
+        self.error("/api/places?q=aden&q=sana", contains="more than once")
+        self.error("/api/places?q=aden&country=1Y", contains="alpha-2")
+
+    def test_places_short_prefix_finds_prominent_places(self):
+        places = self.server.get(query("/api/places", q="al", country="SY", limit=10))["places"]
+        self.assertIn("Aleppo", [p["name"] for p in places])
+        self.assertTrue(all(p["matched"].startswith("al") or p["matched"] == "al" for p in places))
 
     # /api/actors
 
@@ -321,6 +351,10 @@ class ReadOnlyApi(unittest.TestCase):
         expected = sum(1 for e in self.all for a in (e["actor1"], e["actor2"]) if a and a["key"] == "sy.army")
         self.assertEqual(army[0]["events"], expected)
         self.error("/api/actors?limit=0", contains="limit must be")
+        self.error("/api/actors?limit=501", contains="limit must be")
+        self.error("/api/actors?limit=x", contains="limit must be")
+        self.error("/api/actors?name=x", contains='unknown parameter "name"')
+        self.error("/api/actors?q=a&q=b", contains="more than once")
 
     # /api/control
 
@@ -345,6 +379,9 @@ class ReadOnlyApi(unittest.TestCase):
         self.error("/api/control?at=2020-01-01&bbox=1,2", contains="bbox wants")
         self.error("/api/control?at=2020-01-01&country=SYR", contains="alpha-2")
         self.error("/api/control?place=Aden&country=YE", contains="go with at")
+        self.error("/api/control?place=Aden&bbox=1,2,3,4", contains="go with at")
+        self.error("/api/control?at=2020-01-01&when=1", contains='unknown parameter "when"')
+        self.error("/api/control?at=2020-01-01&at=2020-01-02", contains="more than once")
 
     # /api/counts
 
@@ -366,6 +403,12 @@ class ReadOnlyApi(unittest.TestCase):
         self.assertEqual(set(days["types"]) - {"Battles"}, set())
         self.error("/api/counts?interval=year", contains="interval wants day, week or month")
         self.error("/api/counts?limit=5", contains='unknown parameter "limit"')
+        self.error("/api/counts?cursor=2020-01-01/1", contains='unknown parameter "cursor"')
+        self.error("/api/counts?from=x", contains="from wants a date")
+        self.error("/api/counts?interval=day&interval=week", contains="more than once")
+        # With a start date, an event that began before it counts on that date.
+        clamped = self.server.get(query("/api/counts", interval="day", **{"from": "2020-01-15"}))
+        self.assertTrue(all(b["start"] >= "2020-01-15" for b in clamped["buckets"]), clamped)
 
     # /api/openapi.json and routing
 
@@ -381,6 +424,7 @@ class ReadOnlyApi(unittest.TestCase):
                 if code == 404:
                     self.assertNotIn("no such path", json.loads(data)["error"]["message"], path)
         self.assertIn("/api/events", spec["paths"])
+        self.error("/api/openapi.json?v=2", contains='unknown parameter "v"')
         self.assertEqual(len(spec["paths"]), 10)
 
     def test_routing_errors(self):
@@ -414,6 +458,34 @@ class ReadOnlyApi(unittest.TestCase):
             code, _, body = self.server.request("GET", path)
             self.assertIn(code, (400, 404), path)
             self.assertNotIn(b"root:", body)
+
+    def test_head(self):
+        code, headers, body = self.server.request("HEAD", "/api/stats")
+        self.assertEqual((code, body), (200, b""))
+        code, _, _ = self.server.request("HEAD", "/app.js")
+        self.assertEqual(code, 200)
+
+    def test_byte_ranges_are_not_served(self):
+        ranges = "bytes=" + ",".join(["0-"] * 2000)
+        code, headers, body = self.server.request("GET", "/vendor/countries-50m.json", headers={"Range": ranges})
+        self.assertEqual(code, 200)
+        self.assertLess(len(body), 3 * 1024 * 1024)
+        self.assertNotIn("multipart", headers.get("content-type", ""))
+
+    def test_foreign_host_names_are_refused(self):
+        # DNS rebinding: a name that resolves to 127.0.0.1 but is not ours.
+        code, _, data = self.server.request("GET", "/api/stats", headers={"Host": f"evil.example:{self.server.port}"})
+        self.assertEqual(code, 421, data)
+        for host in (f"localhost:{self.server.port}", f"127.0.0.1:{self.server.port}"):
+            code, _, _ = self.server.request("GET", "/api/stats", headers={"Host": host})
+            self.assertEqual(code, 200, host)
+
+    def test_posts_from_other_sites_are_refused(self):
+        code, _, data = self.server.request("POST", "/api/events", body=b"x",
+                                            headers={"Origin": "https://evil.example"})
+        self.assertEqual(code, 403, data)
+        code, _, _ = self.server.request("OPTIONS", "/api/events", headers={"Origin": "https://evil.example"})
+        self.assertEqual(code, 405)
 
     def test_cors_off_by_default(self):
         code, headers, _ = self.server.request("GET", "/api/stats", headers={"Origin": "https://evil.example"})
@@ -466,6 +538,34 @@ class ReadOnlyApi(unittest.TestCase):
         self.assertEqual(self.server.get("/api/stats")["events"], len(self.all))
 
 
+class CacheFollowsTheDatabase(unittest.TestCase):
+    def test_event_pages_change_when_another_process_writes(self):
+        db = os.path.join(WORK, "cache.db")
+        frontline("ingest", "--db", db, "--progress", "none", os.path.join(ROOT, "examples", "store"))
+        server = Server(db)
+        try:
+            def capture():
+                events = server.get(query("/api/events", type="government_regains_territory", limit=1000))["events"]
+                return [e for e in events if e["location"] and e["location"]["geonameid"] == 167611]
+            before = capture()
+            self.assertEqual(len(before), 1)
+            self.assertEqual(capture(), before)  # served again (from the cache)
+            report = dict(OWN_REPORT, url="https://example.org/frontline-test/maarat", published="2020-01-29",
+                          title="Army back in Maarat al-Numan",
+                          text=("Syrian government troops recaptured Maarat al-Numan in Idlib province on "
+                                "Tuesday, January 28, 2020, the army said in a statement."))
+            feed = os.path.join(WORK, "cache-feed.jsonl")
+            with open(feed, "w") as f:
+                f.write(json.dumps(report) + "\n")
+            frontline("ingest", "--db", db, "--progress", "none", feed)
+            after = capture()
+            self.assertEqual(len(after), 1)
+            self.assertEqual(after[0]["id"], before[0]["id"])
+            self.assertEqual(after[0]["sources"], before[0]["sources"] + 1, after[0])
+        finally:
+            self.assertEqual(server.stop(), 0)
+
+
 class IngestApi(unittest.TestCase):
     def test_ingest_batch(self):
         db = os.path.join(WORK, "ingest.db")
@@ -474,8 +574,15 @@ class IngestApi(unittest.TestCase):
         try:
             before = server.get("/api/stats")["events"]
             batch = "\n".join([json.dumps(OWN_REPORT), "{not json", json.dumps({"url": "https://example.org/x"}), ""])
+            NDJSON = {"Content-Type": "application/x-ndjson"}
+            code, _, data = server.request("POST", "/api/ingest", body=batch.encode(),
+                                           headers={"Content-Type": "text/plain"})
+            self.assertEqual(code, 415, data)
+            code, _, data = server.request("POST", "/api/ingest", body=batch.encode(),
+                                           headers=dict(NDJSON, Origin="https://evil.example"))
+            self.assertEqual(code, 403, data)
             code, headers, data = server.request("POST", "/api/ingest", body=batch.encode(),
-                                                 headers={"Content-Type": "application/x-ndjson"})
+                                                 headers=dict(NDJSON, Origin="https://maps.example.org"))
             self.assertEqual(code, 200, data)
             self.assertEqual(headers.get("access-control-allow-origin"), "https://maps.example.org")
             result = json.loads(data)
@@ -487,21 +594,32 @@ class IngestApi(unittest.TestCase):
             found = server.get(query("/api/events", q="Saraqib"))["events"]
             self.assertTrue(found and found[0]["location"]["name"].startswith("Sar"), found)
             # The same batch again stores nothing new.
-            again = json.loads(server.request("POST", "/api/ingest", body=batch.encode())[2])
+            again = json.loads(server.request("POST", "/api/ingest", body=batch.encode(), headers=NDJSON)[2])
             self.assertEqual((again["added"], again["skipped"]), (0, 1))
             # Records as `frontline extract` writes them.
             record = subprocess.run([BINARY, "--gazetteer", GAZETTEER, "extract", "--format", "jsonl", "-"],
                                     input=json.dumps(dict(OWN_REPORT, url="https://example.org/y",
                                                           text=OWN_REPORT["text"] + " The army later shelled nearby villages.")),
                                     capture_output=True, text=True).stdout
-            extracted = json.loads(server.request("POST", "/api/ingest?extracted=1", body=record.encode())[2])
+            extracted = json.loads(server.request("POST", "/api/ingest?extracted=1", body=record.encode(),
+                                                  headers=NDJSON)[2])
             self.assertEqual(extracted["added"], 1, extracted)
-            code, _, data = server.request("POST", "/api/ingest?extracted=2", body=record.encode())
-            self.assertEqual(code, 400)
-            code, _, data = server.request("POST", "/api/ingest", body=b"  \n")
-            self.assertEqual(code, 400)
-            code, _, data = server.request("POST", "/api/ingest", body=b"x" * 60000)
-            self.assertEqual(code, 413)
+            for path, body, status in (("/api/ingest?extracted=2", record.encode(), 400),
+                                       ("/api/ingest?batch=1", record.encode(), 400),
+                                       ("/api/ingest?extracted=1", b"[1, 2]\n", 200),
+                                       ("/api/ingest", b"  \n", 400),
+                                       ("/api/ingest", b"x" * 60000, 413)):
+                code, _, data = server.request("POST", path, body=body, headers=NDJSON)
+                self.assertEqual(code, status, (path, data[:200]))
+                if path.endswith("extracted=1"):
+                    self.assertEqual(json.loads(data)["errors"][0]["line"], 1)
+            # A preflight from the allowed origin is answered; from another, refused.
+            code, headers, _ = server.request("OPTIONS", "/api/ingest", headers={
+                "Origin": "https://maps.example.org", "Access-Control-Request-Method": "POST"})
+            self.assertEqual(code, 204)
+            self.assertIn("POST", headers["access-control-allow-methods"])
+            code, _, _ = server.request("OPTIONS", "/api/ingest", headers={"Origin": "https://evil.example"})
+            self.assertEqual(code, 405)
             self.assertEqual(server.get("/api/stats")["documents"], after["documents"] + 1)
         finally:
             self.assertEqual(server.stop(), 0)
