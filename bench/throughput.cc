@@ -15,14 +15,18 @@
 #include <chrono>
 #include <filesystem>
 #include <cstring>
+#include <functional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "corpus.h"
 #include "doc/reader.h"
 #include "doc/source.h"
 #include "pipeline/data_dir.h"
+#include "pipeline/parallel.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/record_json.h"
 #include "time/calendar.h"
 
 namespace {
@@ -178,6 +182,34 @@ int main(int argc, char** argv) {
   per_clean("events (actors, triggers, roles)", event_time);
   PrintStage(geocoding ? "whole pipeline (all stages)" : "whole pipeline (no geocoding)", processed,
              mb, Seconds(t3 - t2b));
+  // The whole pipeline on 1..cores threads, as `frontline extract -j N` runs it (oneTBB's
+  // parallel_pipeline, bounded in flight, output in input order), with the records' JSON.
+  pipeline::JsonOptions json_options;
+  json_options.gazetteer = resources.value()->gazetteer.get();
+  json_options.actors = &resources.value()->actors;
+  double one_thread = 0;
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  for (unsigned jobs = 1; jobs <= cores; ++jobs) {
+    size_t index = 0, written = 0;
+    const auto p0 = Clock::now();
+    pipeline::OrderedParallel<size_t, size_t>(
+        jobs, 4 * jobs + 16,
+        [&](const std::function<void(size_t&&)>& emit) {
+          for (; index < corpus.size(); ++index) emit(size_t{index});
+        },
+        [&](size_t& i) -> size_t {
+          auto record = pipeline.Process(corpus[i]);
+          return record.ok() ? pipeline::ToJsonLine(pipeline::ToJson(record.value(), json_options)).size() : 0;
+        },
+        [&](size_t&& bytes) {
+          written += bytes;
+          return true;
+        });
+    const double seconds = Seconds(Clock::now() - p0);
+    if (jobs == 1) one_thread = seconds;
+    PrintStage(fmt::format("extract with JSON, -j {}", jobs).c_str(), corpus.size(), mb, seconds);
+    if (jobs > 1) fmt::print("    speed-up over one thread: {:.2f}x on {} threads\n", one_thread / seconds, jobs);
+  }
   fmt::print("  peak RSS {:.1f} MiB (corpus held in memory; the index is mapped)\n",
              bench::PeakRssMiB());
   return 0;

@@ -9,7 +9,7 @@ APT_PACKAGES=(
   libgumbo-dev libicu-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libxxhash-dev libpugixml-dev wamerican libgtest-dev libgmock-dev libbenchmark-dev clang-format
   libsqlite3-dev libpqxx-dev postgresql libtbb-dev
-  libcpp-httplib-dev libssl-dev chromium wrk
+  libcpp-httplib-dev libssl-dev chromium wrk libarchive-dev python3-distributed
 )
 
 missing=()

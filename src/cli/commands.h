@@ -62,6 +62,7 @@ class ExtractCommand {
   std::string format_ = "auto";
   bool tokens_ = false;
   size_t max_bytes_ = size_t{64} << 20;
+  size_t jobs_ = 0;
 };
 
 class EvalCommand {

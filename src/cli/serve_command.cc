@@ -3,7 +3,7 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <future>
+#include <mutex>
 
 #include "cli/commands.h"
 #include "geo/gazetteer.h"
@@ -79,19 +79,21 @@ int ServeCommand::Run(const GlobalOptions& global) const {
                    path.c_str());
     }
   }
-  // Place search sorts every name of the index (a few seconds for millions of names): built
-  // beside the server, so the API answers at once; /api/places waits for it the first time.
-  std::shared_future<std::shared_ptr<server::PlaceSearch>> search;
-  if (places != nullptr) {
-    search = std::async(std::launch::async, [places] {
-               return std::make_shared<server::PlaceSearch>(*places);
-             }).share();
-  }
+  // Place search sorts every name of the index (a few seconds for millions of names): built at
+  // the first /api/places request, which waits for it, so that the server starts at once and a
+  // server nobody asks for places never spends the time (nor makes its stop wait for it).
+  std::once_flag search_built;
+  std::unique_ptr<server::PlaceSearch> search;
 
   server::ApiOptions api_options;
   api_options.database = database;
   api_options.gazetteer = places;
-  if (search.valid()) api_options.places = [search] { return search.get().get(); };
+  if (places != nullptr) {
+    api_options.places = [&search_built, &search, places] {
+      std::call_once(search_built, [&] { search = std::make_unique<server::PlaceSearch>(*places); });
+      return search.get();
+    };
+  }
   api_options.ingest = resources.get();
   api_options.max_body = max_body_;
   api_options.cache_bytes = cache_mb_ << 20;

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "doc/archive.h"
 #include "doc/source.h"
 #include "event/taxonomy.h"
 #include "geo/gazetteer.h"
@@ -122,7 +123,7 @@ void IngestCommand::Register(CLI::App& app) {
   app.add_option("--db", db_, "database: a SQLite file (created when missing) or postgresql://...");
   app.add_option("--format", format_, "input format: auto, text, html or jsonl")
       ->capture_default_str()
-      ->check(CLI::IsMember({"auto", "text", "txt", "html", "jsonl"}));
+      ->check(CLI::IsMember({"auto", "text", "txt", "html", "jsonl", "warc"}));
   app.add_flag("--extracted", extracted_,
                "inputs are JSONL written by `frontline extract` (one record a line): store them "
                "without running the pipeline again");
@@ -242,11 +243,20 @@ int IngestCommand::Run(const GlobalOptions& global) const {
           }
           in = &file;
         }
+        // Parts may come compressed (gzip, zstd, ...): read through libarchive, which passes
+        // plain data through as it is.
+        std::string head(4096, '\0');
+        in->read(head.data(), static_cast<std::streamsize>(head.size()));
+        head.resize(static_cast<size_t>(in->gcount()));
+        if (head.empty()) continue;
+        doc::DecompressingStream lines(*in, std::move(head));
         std::string line;
-        for (uint64_t number = 1; std::getline(*in, line); ++number) {
+        for (uint64_t number = 1; std::getline(lines, line); ++number) {
           if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
           emit(Item{fmt::format("{}:{}", input, number), {}, std::move(line), {}});
         }
+        if (!lines.error().empty())
+          emit(Item{input, {}, {}, "corrupt or truncated compressed data: " + lines.error()});
       }
       return;
     }

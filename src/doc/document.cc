@@ -11,6 +11,8 @@ bool ParseFormat(std::string_view name, Format& format) {
     format = Format::kHtml;
   } else if (name == "jsonl") {
     format = Format::kJsonl;
+  } else if (name == "warc") {
+    format = Format::kWarc;
   } else {
     return false;
   }
@@ -27,6 +29,8 @@ std::string_view FormatName(Format format) {
       return "html";
     case Format::kJsonl:
       return "jsonl";
+    case Format::kWarc:
+      return "warc";
   }
   return "auto";
 }

@@ -18,9 +18,10 @@ enum class Format {
   kText,   // plain text, possibly a scraped page with its furniture
   kHtml,   // an HTML page as served
   kJsonl,  // a feed: one JSON object a line (only for whole inputs, never for one record)
+  kWarc,   // a web archive of HTTP responses (only for whole inputs, never for one record)
 };
 
-// Parses "auto", "text", "html", "jsonl"; returns false for anything else.
+// Parses "auto", "text", "html", "jsonl", "warc"; returns false for anything else.
 bool ParseFormat(std::string_view name, Format& format);
 std::string_view FormatName(Format format);
 
@@ -28,7 +29,7 @@ std::string_view FormatName(Format format);
 struct RawDocument {
   std::string origin;             // the file it came from, or "-" for standard input
   uint64_t line = 0;              // 1-based line of a feed record; 0 for a whole file
-  Format format = Format::kAuto;  // never kJsonl: a feed record says text or html
+  Format format = Format::kAuto;  // never kJsonl or kWarc: a record says text or html
   std::string bytes;              // the content, in any encoding (feed records are UTF-8)
   std::string charset;  // an encoding declared outside the content (e.g. by the caller), or ""
   // Metadata a feed record carries; empty when absent.

@@ -10,9 +10,9 @@ namespace frontline::doc {
 
 Result<Document> Reader::Read(const RawDocument& raw) const {
   Format format = raw.format;
-  if (format == Format::kAuto || format == Format::kJsonl) {
+  if (format == Format::kAuto || format == Format::kJsonl || format == Format::kWarc) {
     format = SniffFormat("", std::string_view(raw.bytes).substr(0, 4096));
-    if (format == Format::kJsonl) format = Format::kText;
+    if (format == Format::kJsonl || format == Format::kWarc) format = Format::kText;
   }
   std::string charset = raw.charset;
   if (charset.empty() && format == Format::kHtml) charset = SniffHtmlCharset(raw.bytes);

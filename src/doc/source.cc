@@ -11,6 +11,7 @@
 #include <iostream>
 #include <iterator>
 
+#include "doc/archive.h"
 #include "doc/html_reader.h"
 
 namespace frontline::doc {
@@ -127,17 +128,35 @@ void ReadFeed(const std::string& origin, std::istream& in, std::string head,
   }
 }
 
-// Reads one whole input from `in`: a feed streams record by record, anything else is one
-// document read whole (up to the limit).
+// Reads one whole input from `in`: a feed or a web archive streams record by record, anything
+// else is one document read whole (up to the limit). Compressed data (gzip, zstd, xz, bzip2,
+// told by its first bytes) is decompressed as it is read, and what it holds is told by its name
+// without the compression suffix and its own first bytes.
 void ReadStream(const std::string& name, std::istream& in, const SourceOptions& options,
-                const DocumentSink& documents, const ProblemSink& problems, size_t& count) {
+                const DocumentSink& documents, const ProblemSink& problems, size_t& count,
+                bool decompressed = false) {
   std::string head(4096, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<size_t>(in.gcount()));
+  if (!decompressed && IsCompressed(head)) {
+    DecompressingStream inner(in, std::move(head));
+    ReadStream(name, inner, options, documents, problems, count, true);
+    if (!inner.error().empty()) {
+      // What came before the damage has been read; the rest of this input is lost.
+      problems(name, "corrupt or truncated compressed data: " + inner.error());
+      ++count;
+    }
+    return;
+  }
+  const std::string inner_name = decompressed ? WithoutCompressionSuffix(name) : name;
   Format format = options.format;
-  if (format == Format::kAuto) format = SniffFormat(name, head);
+  if (format == Format::kAuto) format = SniffFormat(inner_name, head);
   if (format == Format::kJsonl) {
     ReadFeed(name, in, std::move(head), options, documents, problems, count);
+    return;
+  }
+  if (format == Format::kWarc) {
+    count += ReadWarc(name, in, std::move(head), options, documents, problems);
     return;
   }
   Result<std::string> data = ReadAll(in, std::move(head), options.max_document_bytes, name);
@@ -195,6 +214,7 @@ void ReadDirectory(const fs::path& dir, const SourceOptions& options, const Docu
 }  // namespace
 
 Format SniffFormat(std::string_view name, std::string_view head) {
+  if (EndsWithAny(name, {".warc", ".arc.warc"}) || head.starts_with("WARC/1.")) return Format::kWarc;
   if (EndsWithAny(name, {".jsonl", ".ndjson"})) return Format::kJsonl;
   if (EndsWithAny(name, {".html", ".htm", ".xhtml", ".shtml"})) return Format::kHtml;
   if (EndsWithAny(name, {".txt", ".text"})) return Format::kText;

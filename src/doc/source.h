@@ -25,10 +25,12 @@ using ProblemSink = std::function<void(const std::string& where, const std::stri
 
 // Reads every input in order: "-" is standard input, a directory is walked recursively (hidden
 // entries skipped, entries in byte order of their names, so runs are repeatable), anything else
-// is a file. A file's format is `options.format`, else its extension (.jsonl .ndjson,
-// .html .htm .xhtml, .txt), else its first bytes. A feed (JSONL) yields one document a record
-// (see ParseFeedLine); a problem with one record or one file goes to `problems` and reading
-// goes on. Returns the number of problems reported.
+// is a file. Compressed inputs (gzip, zstd, xz, bzip2) are decompressed as they are read. A
+// file's format is `options.format`, else its extension without a compression suffix (.warc,
+// .jsonl .ndjson, .html .htm .xhtml, .txt), else its first bytes. A feed (JSONL) yields one
+// document a record (see ParseFeedLine), a web archive one a response record (ReadWarc); a
+// problem with one record or one file goes to `problems` and reading goes on. Returns the
+// number of problems reported.
 size_t ReadSources(const std::vector<std::string>& inputs, const SourceOptions& options,
                    const DocumentSink& documents, const ProblemSink& problems);
 

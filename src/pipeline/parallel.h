@@ -69,10 +69,10 @@ void OrderedParallel(size_t jobs, size_t window,
     queue.abort();  // wakes a producer blocked on a full queue
     producer.join();
   };
-  // The pipeline's threads (one may wait on the queue), no more than the machine has: TBB
-  // warns about, and ignores, a request for more.
-  tbb::task_arena arena(
-      std::min(static_cast<int>(jobs) + 1, tbb::this_task_arena::max_concurrency()));
+  // `jobs` threads run the pipeline (one of them waits on the queue when the reader is behind,
+  // which it seldom is), no more than the machine has: TBB warns about, and ignores, a request
+  // for more. With jobs = 1 the work runs on one thread: -j is what the user pays for.
+  tbb::task_arena arena(std::min(static_cast<int>(jobs), tbb::this_task_arena::max_concurrency()));
   try {
     arena.execute([&] {
     tbb::parallel_pipeline(

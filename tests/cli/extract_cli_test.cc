@@ -258,6 +258,30 @@ TEST(FrontlineCliTest, ExtractExamplesSucceeds) {
   }
 }
 
+TEST(FrontlineCliTest, ExtractGivesTheSameBytesForAnyNumberOfThreads) {
+  const std::string examples = ShellQuote((fs::path(testing::SourceDir()) / "examples").string());
+  const Output one = RunFrontline(DataFlag() + " extract -j 1 " + examples);
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  ASSERT_GT(Lines(one.out).size(), 5u);
+  for (const char* jobs : {"2", "3", "8"}) {
+    const Output many = RunFrontline(DataFlag() + " extract -j " + jobs + " " + examples);
+    EXPECT_EQ(many.exit_code, 0) << many.err;
+    EXPECT_EQ(many.out, one.out) << "-j " << jobs;
+  }
+}
+
+TEST(FrontlineCliTest, ExtractReadsCompressedStandardInput) {
+  const TempDir dir;
+  const std::string good = dir.Write("good.txt", kGoodArticle);
+  // gzip from Debian's gzip package (part of every Debian system).
+  ASSERT_EQ(std::system(("gzip -c " + ShellQuote(good) + " > " + ShellQuote(good + ".gz")).c_str()), 0);
+  const Output o = RunFrontline(DataFlag() + " extract - < " + ShellQuote(good + ".gz"));
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  ASSERT_EQ(Lines(o.out).size(), 1u) << o.out << o.err;
+  EXPECT_NE(CheckRecord(Lines(o.out)[0]).value("text", "").find("retook the main river crossing"),
+            std::string::npos);
+}
+
 TEST(FrontlineCliTest, ExtractFromStandardInput) {
   const TempDir dir;
   const std::string good = dir.Write("good.txt", kGoodArticle);

@@ -47,7 +47,8 @@ class Server:
         self.host, self.port = url.hostname, url.port
 
     def request(self, method, path, body=None, headers=None):
-        connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
+        # Generous: the first place search builds its index, slowly under the sanitizers.
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=180)
         connection.request(method, path, body=body, headers=headers or {})
         response = connection.getresponse()
         data = response.read()
@@ -64,7 +65,7 @@ class Server:
     def stop(self):
         self.process.send_signal(signal.SIGTERM)
         try:
-            code = self.process.wait(timeout=10)
+            code = self.process.wait(timeout=60)
         finally:
             if self.process.poll() is None:
                 self.process.kill()
