@@ -11,7 +11,7 @@ cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
 
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DFRONTLINE_SANITIZE=ON \
-  -DFRONTLINE_BUILD_BENCH=OFF >/dev/null
+  -DFRONTLINE_BUILD_BENCH=OFF -DFRONTLINE_INDEX_BUILDER="$PWD/build/frontline" >/dev/null
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs"

@@ -52,8 +52,9 @@ Result<Assets> Assets::Load(const std::string& dir) {
     if (!in && !in.eof()) return Status::Error(path.string() + ": cannot read");
     total += body.str().size();
     if (total > (size_t{256} << 20)) return Status::Error(dir + ": more than 256 MiB of assets");
-    assets.files_["/" + fs::relative(path, root).generic_string()] =
-        File{body.str(), ContentTypeOf(path)};
+    std::string key = "/";
+    key += fs::relative(path, root).generic_string();
+    assets.files_[key] = File{body.str(), ContentTypeOf(path)};
   }
   if (ec) return Status::Error(fmt::format("{}: {}", dir, ec.message()));
   if (!assets.files_.contains("/index.html"))

@@ -30,12 +30,6 @@ json ActorJson(const ActorRef& actor) {
           {"inter", actor.inter}};
 }
 
-json ActorsJson(const std::vector<ActorRef>& actors) {
-  json out = json::array();
-  for (const ActorRef& a : actors) out.push_back(ActorJson(a));
-  return out;
-}
-
 json OrNull(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
 
 json PlaceJson(const PlaceRef& place) {

@@ -104,7 +104,10 @@ def main():
     corpus = os.path.join(work, "corpus.jsonl")
     # PostgreSQL takes a statement a round trip, so its run is slower and needs fewer documents
     # to be caught mid-run.
-    run([sys.executable, os.path.join(HERE, "make_corpus.py"), "500" if postgres else "1500", corpus])
+    documents = os.environ.get("FRONTLINE_TEST_KILL_DOCUMENTS") or ("500" if postgres else "1500")
+    if postgres and os.environ.get("FRONTLINE_TEST_KILL_DOCUMENTS"):
+        documents = str(max(150, int(documents) // 2))
+    run([sys.executable, os.path.join(HERE, "make_corpus.py"), documents, corpus])
     ingest = [frontline, "--gazetteer", gazetteer, "ingest", "--batch", "25", "-j", "2",
               "--progress", "lines", corpus, "--db"]
 
