@@ -250,6 +250,60 @@ bool LooksLikeHtml(std::string_view bytes) {
   return tags >= 2;
 }
 
+size_t HtmlNesting(std::string_view html, size_t limit) {
+  // Elements that do not stay open: void ones, and ones the parser closes at the next sibling.
+  static constexpr std::string_view kNotNesting[] = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+      "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup",
+      "thead", "tbody", "tfoot", "rb", "rt", "rp", "colgroup", "caption", "frame", "keygen"};
+  size_t depth = 0, deepest = 0;
+  size_t i = 0;
+  while (i < html.size()) {
+    const size_t lt = html.find('<', i);
+    if (lt == std::string_view::npos || lt + 1 >= html.size()) break;
+    i = lt + 1;
+    if (html.compare(lt, 4, "<!--") == 0) {
+      const size_t end = html.find("-->", lt + 4);
+      i = end == std::string_view::npos ? html.size() : end + 3;
+      continue;
+    }
+    const bool closing = html[i] == '/';
+    if (closing) ++i;
+    size_t n = i;
+    while (n < html.size() && (std::isalnum(static_cast<unsigned char>(html[n])) || html[n] == '-')) ++n;
+    if (n == i || !std::isalpha(static_cast<unsigned char>(html[i]))) continue;  // "< 3", "<!DOCTYPE"
+    std::string name(html.substr(i, n - i));
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const size_t gt = html.find('>', n);
+    if (gt == std::string_view::npos) break;
+    i = gt + 1;
+    if (std::find(std::begin(kNotNesting), std::end(kNotNesting), name) != std::end(kNotNesting)) continue;
+    if (closing) {
+      if (depth > 0) --depth;
+      continue;
+    }
+    if (gt > n && html[gt - 1] == '/') continue;  // <x/>
+    if (name == "script" || name == "style" || name == "textarea" || name == "title") {
+      const std::string end = "</" + name;
+      size_t close = i;
+      // Case-insensitive search for the end tag.
+      while (close < html.size()) {
+        close = html.find("</", close);
+        if (close == std::string_view::npos) break;
+        std::string tag(html.substr(close, end.size()));
+        for (char& c : tag) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (tag == end) break;
+        close += 2;
+      }
+      i = close == std::string_view::npos ? html.size() : close;
+      continue;
+    }
+    deepest = std::max(deepest, ++depth);
+    if (deepest > limit) return deepest;
+  }
+  return deepest;
+}
+
 void ReadHtml(std::string_view html, const FurnitureDictionary& furniture, Document& document) {
   std::unique_ptr<GumboOutput, OutputDeleter> output(
       gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));

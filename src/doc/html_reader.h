@@ -31,6 +31,17 @@ bool LooksLikeHtml(std::string_view bytes);
 // still read. Fragments of markup (a feed's "html" field) need not close anything.
 void ReadHtml(std::string_view html, const FurnitureDictionary& furniture, Document& document);
 
+// Elements a page may nest, one inside the other, before it is refused: the HTML parser's work
+// grows with the square of the depth (tens of thousands of unclosed <div>s would keep it busy for
+// minutes), and no article nests a fraction of this.
+inline constexpr size_t kMaxHtmlNesting = 4096;
+
+// An estimate, from the tags alone, of how deep `html` nests elements: opening tags minus closing
+// ones, leaving out elements that have no end (br, img, ...), that the next one of their kind
+// closes (p, li, td, option ...), self-closed ones, comments and the content of scripts and
+// styles. Stops counting once past `limit`.
+size_t HtmlNesting(std::string_view html, size_t limit);
+
 }  // namespace frontline::doc
 
 #endif  // FRONTLINE_DOC_HTML_READER_H_

@@ -1,5 +1,7 @@
 #include "doc/reader.h"
 
+#include <fmt/format.h>
+
 #include "doc/encoding.h"
 #include "doc/html_reader.h"
 #include "doc/normalize.h"
@@ -35,6 +37,12 @@ Result<Document> Reader::Read(const RawDocument& raw) const {
     document.published_from = "feed";
   }
   if (format == Format::kHtml) {
+    if (const size_t depth = HtmlNesting(decoded.value().text, kMaxHtmlNesting); depth > kMaxHtmlNesting) {
+      return Status::Error(fmt::format(
+          "markup nested more than {} elements deep: refused, as no article is (a broken or "
+          "hostile page would keep the HTML parser busy for minutes)",
+          kMaxHtmlNesting));
+    }
     ReadHtml(decoded.value().text, *furniture_, document);
   } else {
     ReadText(NormalizeText(decoded.value().text), *furniture_, document);

@@ -37,6 +37,9 @@ struct TextLayer {
   }
 };
 
+// Tokens a sentence may have: longer ones are cut into pieces of this many (see Analyze).
+inline constexpr uint32_t kMaxSentenceTokens = 512;
+
 // Splits each paragraph of `text` into sentences and tokenises each sentence, filling `layer`
 // (cleared first). Paragraph spans must be ordered and lie inside `text`.
 void Analyze(std::string_view text, std::span<const Span> paragraphs,
