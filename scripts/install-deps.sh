@@ -10,6 +10,7 @@ APT_PACKAGES=(
   libxxhash-dev libpugixml-dev wamerican libgtest-dev libgmock-dev libbenchmark-dev clang-format
   libsqlite3-dev libpqxx-dev postgresql libtbb-dev
   libcpp-httplib-dev libssl-dev chromium wrk libarchive-dev python3-distributed
+  clang libclang-rt-14-dev util-linux
 )
 
 missing=()

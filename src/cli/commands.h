@@ -7,6 +7,7 @@
 #define FRONTLINE_CLI_COMMANDS_H_
 
 #include <CLI/CLI.hpp>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,18 @@ struct GlobalOptions {
 // set-up's index. A missing index is an error when `required` or when named explicitly;
 // otherwise a note on stderr, and the command runs without places. False on error (reported).
 bool OpenGazetteer(pipeline::Resources& resources, const GlobalOptions& global, bool required);
+
+// What a command needs of the gazetteer, for LoadResources.
+enum class Places { kNone, kIfAvailable, kRequired };
+
+// The dictionaries of --data, with the gazetteer opened as OpenGazetteer opens it (required
+// when kRequired; not opened when kNone). Null after reporting what failed on stderr.
+std::unique_ptr<pipeline::Resources> LoadResources(const GlobalOptions& global, Places places);
+
+// The gazetteer alone, for commands that only look up names: null when none was named and
+// there is none at the set-up's path, or when it cannot be opened. With `failed`, an index
+// that cannot be opened is reported on stderr and *failed set.
+std::unique_ptr<geo::Gazetteer> MaybeGazetteer(const GlobalOptions& global, bool* failed = nullptr);
 
 class GazetteerCommand {
  public:
@@ -101,6 +114,7 @@ class IngestCommand {
   size_t batch_ = 500;
   size_t jobs_ = 0;
   size_t max_bytes_ = size_t{64} << 20;
+  double lock_timeout_ = 60;
   std::string progress_ = "auto";
 };
 
@@ -156,6 +170,7 @@ class ServeCommand {
   bool allow_ingest_ = false;
   size_t max_body_ = size_t{16} << 20;
   int timeout_ = 10;
+  double query_timeout_ = 10;
   std::string cors_;
   bool log_ = false;
   size_t cache_mb_ = 256;

@@ -29,13 +29,10 @@ void EvalCommand::Register(CLI::App& app) {
 }
 
 int EvalCommand::Run(const GlobalOptions& global) const {
-  auto resources = pipeline::Resources::Load(pipeline::ResolveDataDir(global.data_dir));
-  if (!resources.ok()) {
-    std::fprintf(stderr, "frontline: %s\n", resources.status().message().c_str());
-    return kExitUsage;
-  }
-  if (!OpenGazetteer(*resources.value(), global, false)) return kExitUsage;
-  const pipeline::Pipeline pipeline(*resources.value());
+  const std::unique_ptr<pipeline::Resources> resources =
+      LoadResources(global, Places::kIfAvailable);
+  if (resources == nullptr) return kExitUsage;
+  const pipeline::Pipeline pipeline(*resources);
   std::ofstream predictions;
   if (!predictions_.empty()) {
     predictions.open(predictions_, std::ios::binary | std::ios::trunc);

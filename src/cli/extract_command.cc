@@ -26,21 +26,17 @@ void ExtractCommand::Register(CLI::App& app) {
 }
 
 int ExtractCommand::Run(const GlobalOptions& global) const {
-  const std::string data_dir = pipeline::ResolveDataDir(global.data_dir);
-  auto resources = pipeline::Resources::Load(data_dir);
-  if (!resources.ok()) {
-    std::fprintf(stderr, "frontline: %s\n", resources.status().message().c_str());
-    return kExitUsage;
-  }
-  if (!OpenGazetteer(*resources.value(), global, false)) return kExitUsage;
-  const pipeline::Pipeline pipeline(*resources.value());
+  const std::unique_ptr<pipeline::Resources> resources =
+      LoadResources(global, Places::kIfAvailable);
+  if (resources == nullptr) return kExitUsage;
+  const pipeline::Pipeline pipeline(*resources);
   doc::SourceOptions options;
   doc::ParseFormat(format_, options.format);
   options.max_document_bytes = max_bytes_;
   pipeline::JsonOptions json_options;
   json_options.tokens = tokens_;
-  json_options.gazetteer = resources.value()->gazetteer.get();
-  json_options.actors = &resources.value()->actors;
+  json_options.gazetteer = resources->gazetteer.get();
+  json_options.actors = &resources->actors;
   size_t failed = 0;
   auto report = [&](const std::string& where, const std::string& what) {
     std::fprintf(stderr, "%s: %s\n", where.c_str(), what.c_str());

@@ -36,6 +36,34 @@ bool OpenGazetteer(pipeline::Resources& resources, const GlobalOptions& global, 
   return true;
 }
 
+std::unique_ptr<pipeline::Resources> LoadResources(const GlobalOptions& global, Places places) {
+  auto loaded = pipeline::Resources::Load(pipeline::ResolveDataDir(global.data_dir));
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "frontline: %s\n", loaded.status().message().c_str());
+    return nullptr;
+  }
+  std::unique_ptr<pipeline::Resources> resources = std::move(loaded).value();
+  if (places != Places::kNone && !OpenGazetteer(*resources, global, places == Places::kRequired)) {
+    return nullptr;
+  }
+  return resources;
+}
+
+std::unique_ptr<geo::Gazetteer> MaybeGazetteer(const GlobalOptions& global, bool* failed) {
+  const std::string path = pipeline::ResolveGazetteer(global.gazetteer);
+  const bool named = !global.gazetteer.empty() || std::getenv("FRONTLINE_GAZETTEER") != nullptr;
+  if (!named && !std::filesystem::exists(path)) return nullptr;
+  auto opened = geo::Gazetteer::Open(path);
+  if (!opened.ok()) {
+    if (failed != nullptr) {
+      std::fprintf(stderr, "frontline: %s\n", opened.status().message().c_str());
+      *failed = true;
+    }
+    return nullptr;
+  }
+  return std::make_unique<geo::Gazetteer>(std::move(opened).value());
+}
+
 void GazetteerCommand::Register(CLI::App& app) {
   app.add_option("--add", add_,
                  "more GeoNames dump files (19 TAB-separated columns: a country file such as "
@@ -113,12 +141,8 @@ void GeocodeCommand::Register(CLI::App& app) {
 }
 
 int GeocodeCommand::Run(const GlobalOptions& global) const {
-  auto resources = pipeline::Resources::Load(pipeline::ResolveDataDir(global.data_dir));
-  if (!resources.ok()) {
-    std::fprintf(stderr, "frontline: %s\n", resources.status().message().c_str());
-    return kExitUsage;
-  }
-  if (!OpenGazetteer(*resources.value(), global, true)) return kExitUsage;
+  const std::unique_ptr<pipeline::Resources> resources = LoadResources(global, Places::kRequired);
+  if (resources == nullptr) return kExitUsage;
   std::string text = text_;
   if (text == "-") {
     text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
@@ -130,13 +154,13 @@ int GeocodeCommand::Run(const GlobalOptions& global) const {
     }
     text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
-  const pipeline::Pipeline pipeline(*resources.value());
+  const pipeline::Pipeline pipeline(*resources);
   pipeline::Record record;
   record.document.text = text;
   record.document.paragraphs.push_back(
       doc::Paragraph{text::Span{0, static_cast<uint32_t>(text.size())}, doc::ParagraphKind::kBody});
   pipeline.Analyze(record);
-  const geo::Gazetteer& g = *resources.value()->gazetteer;
+  const geo::Gazetteer& g = *resources->gazetteer;
   for (const geo::Toponym& t : record.places) {
     const nlohmann::json j = pipeline::ToponymJson(t, g, text, explain_);
     if (json_) {

@@ -1,6 +1,8 @@
 // serve: the JSON API and the web map over HTTP.
 #include <fmt/format.h>
 
+#include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
@@ -29,6 +31,11 @@ void ServeCommand::Register(CLI::App& app) {
   app.add_option("--timeout", timeout_, "seconds to read a request or write a response")
       ->capture_default_str()
       ->check(CLI::Range(1, 3600));
+  app.add_option("--query-timeout", query_timeout_,
+                 "seconds of database work one request may take; a longer one is interrupted "
+                 "and answered 503 (0: no limit)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 86400.0));
   app.add_option("--cors", cors_, "send Access-Control-Allow-Origin with this origin (off by default)");
   app.add_flag("--log", log_, "one line a request on stderr");
   app.add_option("--cache-mb", cache_mb_,
@@ -56,27 +63,17 @@ int ServeCommand::Run(const GlobalOptions& global) const {
   std::unique_ptr<geo::Gazetteer> gazetteer;
   const geo::Gazetteer* places = nullptr;
   if (allow_ingest_) {
-    auto loaded = pipeline::Resources::Load(pipeline::ResolveDataDir(global.data_dir));
-    if (!loaded.ok()) {
-      std::fprintf(stderr, "frontline: %s\n", loaded.status().message().c_str());
-      return kExitUsage;
-    }
-    resources = std::move(loaded).value();
-    if (!OpenGazetteer(*resources, global, false)) return kExitUsage;
+    resources = LoadResources(global, Places::kIfAvailable);
+    if (resources == nullptr) return kExitUsage;
     places = resources->gazetteer.get();
   } else {
-    const std::string path = pipeline::ResolveGazetteer(global.gazetteer);
-    if (std::filesystem::exists(path) || !global.gazetteer.empty()) {
-      auto opened = geo::Gazetteer::Open(path);
-      if (!opened.ok()) {
-        std::fprintf(stderr, "frontline: %s\n", opened.status().message().c_str());
-        return kExitUsage;
-      }
-      gazetteer = std::make_unique<geo::Gazetteer>(std::move(opened).value());
-      places = gazetteer.get();
-    } else {
+    bool failed = false;
+    gazetteer = MaybeGazetteer(global, &failed);
+    if (failed) return kExitUsage;
+    places = gazetteer.get();
+    if (places == nullptr) {
       std::fprintf(stderr, "frontline serve: note: no gazetteer index at %s: place search is off\n",
-                   path.c_str());
+                   pipeline::ResolveGazetteer(global.gazetteer).c_str());
     }
   }
   // Place search sorts every name of the index (a few seconds for millions of names): built at
@@ -97,6 +94,9 @@ int ServeCommand::Run(const GlobalOptions& global) const {
   api_options.ingest = resources.get();
   api_options.max_body = max_body_;
   api_options.cache_bytes = cache_mb_ << 20;
+  // Any limit above 0 is one, however small (a microsecond at least).
+  api_options.query_timeout = std::chrono::microseconds(
+      query_timeout_ > 0 ? std::max<int64_t>(1, std::llround(query_timeout_ * 1e6)) : 0);
   server::Api api(api_options);
   if (Status s = api.Check(); !s.ok()) {
     std::fprintf(stderr, "frontline serve: %s\n", s.message().c_str());

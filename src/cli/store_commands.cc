@@ -4,12 +4,13 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <thread>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "cli/commands.h"
 #include "doc/archive.h"
@@ -38,7 +39,7 @@ std::string DatabaseOf(const std::string& flag) {
 }
 
 // The store at --db (or $FRONTLINE_DB), or null after saying on stderr why it cannot be opened.
-std::unique_ptr<store::Store> OpenStore(const std::string& flag) {
+std::unique_ptr<store::Store> OpenStore(const std::string& flag, int lock_timeout_ms = 10000) {
   const std::string target = DatabaseOf(flag);
   if (target.empty()) {
     std::fprintf(stderr,
@@ -46,21 +47,12 @@ std::unique_ptr<store::Store> OpenStore(const std::string& flag) {
                  "set FRONTLINE_DB)\n");
     return nullptr;
   }
-  auto opened = store::Store::Open(target);
+  auto opened = store::Store::Open(target, lock_timeout_ms);
   if (!opened.ok()) {
     std::fprintf(stderr, "frontline: %s\n", opened.status().message().c_str());
     return nullptr;
   }
   return std::move(opened).value();
-}
-
-// The gazetteer, when one is at hand (for place names and country names); null otherwise.
-std::unique_ptr<geo::Gazetteer> MaybeGazetteer(const GlobalOptions& global) {
-  const std::string path = pipeline::ResolveGazetteer(global.gazetteer);
-  if (!std::filesystem::exists(path)) return nullptr;
-  auto opened = geo::Gazetteer::Open(path);
-  if (!opened.ok()) return nullptr;
-  return std::make_unique<geo::Gazetteer>(std::move(opened).value());
 }
 
 store::CountryNamer NamerOf(const geo::Gazetteer* gazetteer) {
@@ -133,85 +125,118 @@ void IngestCommand::Register(CLI::App& app) {
   app.add_option("--batch", batch_, "documents per transaction")->capture_default_str()->check(CLI::Range(1, 1000000));
   app.add_option("--max-bytes", max_bytes_, "refuse documents (files, feed lines) larger than this")
       ->capture_default_str();
+  app.add_option("--lock-timeout", lock_timeout_,
+                 "seconds to wait while another process writes the database; then ingest stops "
+                 "with an error and stores nothing more")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 86400.0));
   app.add_option("--progress", progress_, "auto (a bar on a terminal, lines in logs), bar, lines, none")
       ->capture_default_str()
       ->check(CLI::IsMember({"auto", "bar", "lines", "none"}));
 }
 
 int IngestCommand::Run(const GlobalOptions& global) const {
-  const std::unique_ptr<store::Store> opened = OpenStore(db_);
+  const std::unique_ptr<store::Store> opened =
+      OpenStore(db_, static_cast<int>(std::lround(lock_timeout_ * 1000)));
   if (opened == nullptr) return kExitUsage;
   store::Store& db = *opened;
   std::unique_ptr<pipeline::Resources> resources;
   std::unique_ptr<pipeline::Pipeline> pipeline;
   pipeline::JsonOptions json_options;
   if (!extracted_) {
-    auto loaded = pipeline::Resources::Load(pipeline::ResolveDataDir(global.data_dir));
-    if (!loaded.ok()) {
-      std::fprintf(stderr, "frontline: %s\n", loaded.status().message().c_str());
-      return kExitUsage;
-    }
-    resources = std::move(loaded).value();
-    if (!OpenGazetteer(*resources, global, false)) return kExitUsage;
+    resources = LoadResources(global, Places::kIfAvailable);
+    if (resources == nullptr) return kExitUsage;
     pipeline = std::make_unique<pipeline::Pipeline>(*resources);
     json_options.gazetteer = resources->gazetteer.get();
     json_options.actors = &resources->actors;
   }
 
   Progress progress(progress_);
-  size_t documents = 0, added = 0, replaced = 0, skipped = 0, errors = 0;
-  size_t new_events = 0, merged = 0, in_batch = 0;
+  // What the stored batches did (total) and what the open batch has done so far (pending):
+  // a batch the database refuses takes its tally with it.
+  struct Tally {
+    size_t documents = 0, added = 0, replaced = 0, skipped = 0, new_events = 0, merged = 0;
+    void Add(const Tally& o) {
+      documents += o.documents;
+      added += o.added;
+      replaced += o.replaced;
+      skipped += o.skipped;
+      new_events += o.new_events;
+      merged += o.merged;
+    }
+  };
+  Tally total, pending;
+  size_t errors = 0, in_batch = 0;
   bool stopped = false;
+  auto reported = [&] {
+    return total.new_events + total.merged + pending.new_events + pending.merged;
+  };
   auto report = [&](const std::string& where, const std::string& what) {
     progress.Break();
     std::fprintf(stderr, "%s: %s\n", where.c_str(), what.c_str());
   };
+  // A batch the database refused (locked, disk full, connection lost): it was rolled back
+  // whole, every earlier batch stays, and the same command run again completes the work (the
+  // documents already stored are skipped). The message names the database first (the
+  // connection's messages begin with its name).
+  auto batch_failed = [&](const Status& s) {
+    progress.Break();
+    const size_t lost = pending.added + pending.replaced;
+    std::fprintf(stderr, "%s; %s\n", s.message().c_str(),
+                 lost == 0 ? "nothing of this batch was stored; every earlier batch is kept and "
+                             "running the same command again completes the work"
+                           : fmt::format("the batch's {} new documents were not stored; every "
+                                         "earlier batch is kept and running the same command "
+                                         "again completes the work",
+                                         lost)
+                                 .c_str());
+    pending = Tally();
+    in_batch = 0;
+    stopped = true;
+  };
   auto begin = [&] {
-    if (Status s = db.Begin(); !s.ok()) {
-      report(db.connection().name(), s.message());
-      stopped = true;
-    }
+    if (Status s = db.Begin(); !s.ok()) batch_failed(s);
   };
   auto commit = [&] {
     if (Status s = db.Commit(); !s.ok()) {
-      report(db.connection().name(),
-             fmt::format("{}; the last {} documents were not stored (the database keeps every "
-                         "earlier batch; run the same command again to complete it)",
-                         s.message(), in_batch));
-      stopped = true;
+      batch_failed(s);
+      return;
     }
+    total.Add(pending);
+    pending = Tally();
     in_batch = 0;
   };
   auto store_record = [&](const json& record, const std::string& where) {
     if (stopped) return;
     if (in_batch == 0) begin();
     if (stopped) return;
-    ++documents;
     Result<store::AddResult> result = db.Add(record);
     if (!result.ok()) {
-      ++errors;
-      report(where, result.status().message());
       if (!db.in_batch()) {
-        stopped = true;  // the connection failed: the batch is gone, stop here
+        // The database failed, not the document: the batch is gone, stop here.
+        batch_failed(Status::Error(result.status().message() + " (storing " + where + ")"));
         return;
       }
+      ++errors;
+      report(where, result.status().message());
     } else {
       switch (result.value().outcome) {
         case store::AddResult::Outcome::kAdded:
-          ++added;
+          ++pending.added;
           break;
         case store::AddResult::Outcome::kReplaced:
-          ++replaced;
+          ++pending.replaced;
           break;
         case store::AddResult::Outcome::kSkipped:
-          ++skipped;
+          ++pending.skipped;
           break;
       }
-      new_events += result.value().new_events;
-      merged += result.value().merged;
+      pending.new_events += result.value().new_events;
+      pending.merged += result.value().merged;
     }
+    ++pending.documents;
     if (++in_batch >= batch_) commit();
-    progress.Update(documents, new_events + merged, errors);
+    progress.Update(total.documents + pending.documents, reported(), errors);
   };
 
   const std::vector<std::string> inputs = inputs_.empty() ? std::vector<std::string>{"-"} : inputs_;
@@ -303,7 +328,7 @@ int IngestCommand::Run(const GlobalOptions& global) const {
   pipeline::OrderedParallel<Item, Done>(jobs, 4 * jobs + 16, produce, work, consume);
   if (in_batch > 0 && !stopped) commit();
   if (db.in_batch()) db.Rollback();
-  progress.Update(documents, new_events + merged, errors, true);
+  progress.Update(total.documents, total.new_events + total.merged, errors, true);
   progress.Break();
   const double seconds = progress.Seconds();
   auto counts = db.Counts();
@@ -311,8 +336,9 @@ int IngestCommand::Run(const GlobalOptions& global) const {
                "ingest: %zu documents (%zu added, %zu replaced, %zu already stored), %zu events "
                "reported (%zu new, %zu merged into stored events), %zu errors, %.1f s, %.0f "
                "docs/s\n",
-               documents, added, replaced, skipped, new_events + merged, new_events, merged, errors,
-               seconds, seconds > 0 ? static_cast<double>(documents) / seconds : 0.0);
+               total.documents, total.added, total.replaced, total.skipped,
+               total.new_events + total.merged, total.new_events, total.merged, errors, seconds,
+               seconds > 0 ? static_cast<double>(total.documents) / seconds : 0.0);
   if (counts.ok()) {
     std::fprintf(stderr, "database %s: %lld documents, %lld events, %lld mentions, %lld control periods\n",
                  db.connection().name().c_str(), static_cast<long long>(counts.value().documents),

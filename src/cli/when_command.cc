@@ -21,11 +21,8 @@ void WhenCommand::Register(CLI::App& app) {
 }
 
 int WhenCommand::Run(const GlobalOptions& global) const {
-  auto resources = pipeline::Resources::Load(pipeline::ResolveDataDir(global.data_dir));
-  if (!resources.ok()) {
-    std::fprintf(stderr, "frontline: %s\n", resources.status().message().c_str());
-    return kExitUsage;
-  }
+  const std::unique_ptr<pipeline::Resources> resources = LoadResources(global, Places::kNone);
+  if (resources == nullptr) return kExitUsage;
   std::optional<time::Date> published;
   if (!published_.empty()) {
     published = time::ParseIsoDate(published_);
@@ -38,7 +35,7 @@ int WhenCommand::Run(const GlobalOptions& global) const {
   std::string text = text_;
   if (text == "-")
     text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  const pipeline::Pipeline pipeline(*resources.value());
+  const pipeline::Pipeline pipeline(*resources);
   pipeline::Record record;
   record.document.text = text;
   record.document.paragraphs.push_back(

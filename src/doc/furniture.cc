@@ -51,7 +51,7 @@ bool FurnitureDictionary::MarkSeen(const Entry& entry, std::string_view block, b
 Result<FurnitureDictionary> FurnitureDictionary::Parse(std::string_view contents,
                                                        std::string_view name) {
   FurnitureDictionary dict;
-  Status status = text::ForEachDataLine(contents, [&](size_t line_no, std::string_view line) {
+  Status status = text::ForEachDataLine(contents, name, [&](size_t line_no, std::string_view line) {
     std::string_view fields[3];
     if (!text::SplitTabFields(line, fields, 3)) {
       return Status::Error(

@@ -285,6 +285,13 @@ Status ParseFeedLine(std::string_view line, RawDocument& raw) {
   return Status::Ok();
 }
 
+size_t ReadSourceStream(const std::string& name, std::istream& in, const SourceOptions& options,
+                        const DocumentSink& documents, const ProblemSink& problems) {
+  size_t count = 0;
+  ReadStream(name, in, options, documents, problems, count);
+  return count;
+}
+
 size_t ReadSources(const std::vector<std::string>& inputs, const SourceOptions& options,
                    const DocumentSink& documents, const ProblemSink& problems) {
   size_t count = 0;

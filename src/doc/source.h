@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <istream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,11 @@ using ProblemSink = std::function<void(const std::string& where, const std::stri
 // number of problems reported.
 size_t ReadSources(const std::vector<std::string>& inputs, const SourceOptions& options,
                    const DocumentSink& documents, const ProblemSink& problems);
+
+// Reads one input from `in` as ReadSources reads a file named `name` (compression, format and
+// records alike). Returns the number of problems reported.
+size_t ReadSourceStream(const std::string& name, std::istream& in, const SourceOptions& options,
+                        const DocumentSink& documents, const ProblemSink& problems);
 
 // Parses one feed line, a JSON object {"id", "url", "title", "published", "text" | "html"}
 // (all strings; "id" may be a number), into `raw` (origin and line are left to the caller).

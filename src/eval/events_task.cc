@@ -43,7 +43,8 @@ struct Confusion {
     for (const auto& [c, n] : fn) classes[c] = true;
     if (classes.empty()) return nullptr;
     double sum = 0;
-    for (const auto& [c, unused] : classes) {
+    for (const auto& entry : classes) {
+      const std::string& c = entry.first;
       auto get = [&](const std::map<std::string, size_t>& m) {
         auto it = m.find(c);
         return it == m.end() ? 0.0 : static_cast<double>(it->second);

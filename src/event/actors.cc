@@ -50,7 +50,7 @@ Result<ActorDictionary> ActorDictionary::Load(const std::string& data_dir) {
 
 Result<ActorDictionary> ActorDictionary::Parse(std::string_view contents, std::string_view name) {
   ActorDictionary dict;
-  Status status = text::ForEachDataLine(contents, [&](size_t line, std::string_view entry) {
+  Status status = text::ForEachDataLine(contents, name, [&](size_t line, std::string_view entry) {
     auto error = [&](std::string_view what) {
       return Status::Error(fmt::format("{}:{}: {}", name, line, what));
     };

@@ -51,7 +51,7 @@ Result<EventLexicon> EventLexicon::Load(const std::string& data_dir) {
 
 Result<EventLexicon> EventLexicon::Parse(std::string_view contents, std::string_view name) {
   EventLexicon lex;
-  Status status = text::ForEachDataLine(contents, [&](size_t line, std::string_view entry) {
+  Status status = text::ForEachDataLine(contents, name, [&](size_t line, std::string_view entry) {
     auto error = [&](std::string_view what) {
       return Status::Error(fmt::format("{}:{}: {}", name, line, what));
     };
@@ -74,7 +74,8 @@ Result<EventLexicon> EventLexicon::Parse(std::string_view contents, std::string_
       added = lex.Add(Category::kCount, phrase, static_cast<uint32_t>(k));
     } else if (category == "number" || category == "scale") {
       int64_t n = 0;
-      if (!ParseInt(value, n) || n <= 0 || n > 0xFFFFFF) return error("expected a number 1..16777215");
+      if (!ParseInt(value, n) || n <= 0 || n > 0xFFFFFF)
+        return error("expected a number 1..16777215");
       added = lex.Add(category == "number" ? Category::kNumber : Category::kScale, phrase,
                       static_cast<uint32_t>(n));
     } else if (category == "vague") {

@@ -86,7 +86,7 @@ std::string_view PrecisionName(Precision precision) {
 
 Result<GeoWords> GeoWords::Parse(std::string_view contents, const std::string& where) {
   GeoWords words;
-  Status s = text::ForEachDataLine(contents, [&](size_t line, std::string_view l) -> Status {
+  Status s = text::ForEachDataLine(contents, where, [&](size_t line, std::string_view l) -> Status {
     std::string_view fields[3];
     if (!text::SplitTabFields(l, fields, 2)) {
       return Status::Error(

@@ -218,8 +218,12 @@ Result<Api::Pooled> Api::Borrow() {
 }
 
 void Api::Return(Pooled pooled) {
+  store::Connection& connection = pooled.store->connection();
+  // A statement interrupted at its deadline leaves a connection as good as before.
+  if (connection.TimedOut() && !connection.Unusable()) connection.ClearError();
+  connection.SetDeadline(std::nullopt);
   std::lock_guard<std::mutex> lock(pool_mutex_);
-  if (pooled.store->connection().status().ok()) {
+  if (connection.status().ok()) {
     // Statements built from clients' lists differ by the lists' lengths: the cache of them is
     // bounded here, between requests.
     pooled.store->connection().TrimStatements(256);
@@ -291,14 +295,34 @@ Response Api::Handle(std::string_view method, std::string_view path, const Param
   if (!borrowed.ok()) return ErrorResponse(503, "the database cannot be used: " + borrowed.status().message());
   Lease lease(*this, std::move(borrowed).value());
   store::Store& db = *lease;
+  if (options_.query_timeout.count() > 0) {
+    db.connection().SetDeadline(std::chrono::steady_clock::now() + options_.query_timeout);
+  }
   const std::string_view p = route->prefix;
-  if (p == "/api/events") return Events(db, params);
-  if (p == "/api/events/") return Event(db, *id, params);
-  if (p == "/api/documents/") return Document(db, *id, params);
-  if (p == "/api/actors") return Actors(db, params);
-  if (p == "/api/control") return Control(db, params);
-  if (p == "/api/counts") return Counts(db, params);
-  return Stats(db, params);
+  Response response;
+  if (p == "/api/events") {
+    response = Events(db, params);
+  } else if (p == "/api/events/") {
+    response = Event(db, *id, params);
+  } else if (p == "/api/documents/") {
+    response = Document(db, *id, params);
+  } else if (p == "/api/actors") {
+    response = Actors(db, params);
+  } else if (p == "/api/control") {
+    response = Control(db, params);
+  } else if (p == "/api/counts") {
+    response = Counts(db, params);
+  } else {
+    response = Stats(db, params);
+  }
+  if (response.status == 500 && db.connection().TimedOut()) {
+    // A request that would keep a connection busy for long is cut short, so that the others
+    // go on being served.
+    return ErrorResponse(503, fmt::format("the request took longer than the server's limit of "
+                                          "{:g} s (--query-timeout): narrow its filters",
+                                          options_.query_timeout.count() / 1e6));
+  }
+  return response;
 }
 
 Response Api::Events(store::Store& db, const Params& params) {

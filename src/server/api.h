@@ -4,15 +4,16 @@
 #ifndef FRONTLINE_SERVER_API_H_
 #define FRONTLINE_SERVER_API_H_
 
+#include <chrono>
 #include <condition_variable>
-#include <optional>
 #include <functional>
 #include <list>
-#include <unordered_map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "server/params.h"
@@ -80,6 +81,9 @@ struct ApiOptions {
   size_t cache_bytes = size_t{256} << 20;  // EventCache's bound; 0: no cache
   // Database connections at most (requests beyond wait for one); 0: cores + 2.
   size_t connections = 0;
+  // The database time one request may take (its statements are interrupted then, and it is
+  // answered 503); 0: no limit.
+  std::chrono::microseconds query_timeout{10'000'000};
 };
 
 class Api {

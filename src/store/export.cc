@@ -415,9 +415,14 @@ std::vector<std::string> AcledRow(const StoredEvent& e, const CountryNamer& coun
   std::time_t timestamp = 0;
   if (auto d = time::ParseIsoDate(e.updated_at)) {
     timestamp = static_cast<std::time_t>(time::DaysFromCivil(*d) * 86400);
-    if (e.updated_at.size() >= 19)
-      timestamp += std::stoi(e.updated_at.substr(11, 2)) * 3600 +
-                   std::stoi(e.updated_at.substr(14, 2)) * 60 + std::stoi(e.updated_at.substr(17, 2));
+    // "YYYY-MM-DD HH:MM:SS": the time of day when the rest is there and is digits.
+    auto two = [&](size_t at) {
+      const std::string_view t = std::string_view(e.updated_at).substr(at, 2);
+      int v = 0;
+      const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+      return ec == std::errc() && end == t.data() + t.size() ? v : 0;
+    };
+    if (e.updated_at.size() >= 19) timestamp += two(11) * 3600 + two(14) * 60 + two(17);
   }
   const std::string country = s.place.country.empty() ? std::string() : country_name(s.place.country);
   return {fmt::format("{}{}", s.place.country.empty() ? "XX" : s.place.country, e.id),

@@ -3,6 +3,7 @@
 // nontransaction, so both back ends share one transaction discipline.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <pqxx/pqxx>
 
@@ -71,7 +72,7 @@ class PostgresConnection : public Connection {
     try {
       work_->exec(std::string(sql));
     } catch (const std::exception& e) {
-      Fail(e.what());
+      Fail(e);
     }
   }
   // After a failure the server refuses everything until the rollback: nothing is prepared.
@@ -82,14 +83,35 @@ class PostgresConnection : public Connection {
       try {
         connection_->prepare(name, NumberPlaceholders(sql));
       } catch (const std::exception& e) {
-        Fail(std::string(e.what()) + " in: " + std::string(sql.substr(0, 200)));
+        Fail(e, " in: " + std::string(sql.substr(0, 200)));
         prepared = false;
       }
     }
     return std::make_unique<PostgresStatement>(this, name);
   }
   Status status() const override { return status_; }
-  void ClearError() override { status_ = Status::Ok(); }
+  void ClearError() override {
+    status_ = Status::Ok();
+    unusable_ = false;
+    timed_out_ = false;
+  }
+  bool Unusable() const override { return unusable_; }
+  void SetDeadline(std::optional<std::chrono::steady_clock::time_point> deadline) override {
+    int64_t ms = 0;  // 0: no limit
+    if (deadline) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          *deadline - std::chrono::steady_clock::now());
+      ms = std::max<int64_t>(left.count(), 1);
+    }
+    if (!status_.ok()) {
+      statement_timeout_ms_ = -1;  // unknown: set again at the next call
+      return;
+    }
+    if (ms == statement_timeout_ms_) return;
+    Exec(fmt::format("SET statement_timeout = {}", ms));
+    if (status_.ok()) statement_timeout_ms_ = ms;
+  }
+  bool TimedOut() const override { return timed_out_; }
   const std::string& name() const override { return name_; }
   int64_t Insert(std::string_view sql, const std::vector<Value>& values) override {
     Statement& insert = Prepare(std::string(sql) + " RETURNING id").Bind(values);
@@ -98,6 +120,22 @@ class PostgresConnection : public Connection {
     return id;
   }
 
+  // Fails with `e`, told apart as the database's failure (the connection lost, the server out
+  // of space or shutting down, a lock wait past lock_timeout) or one statement's.
+  void Fail(const std::exception& e, std::string_view context = {}) {
+    if (status_.ok()) {
+      if (dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr) {
+        unusable_ = true;
+      } else if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e)) {
+        const std::string state = sql->sqlstate();
+        timed_out_ = state == "57014";  // query_canceled: statement_timeout
+        unusable_ =
+            !timed_out_ && (state.starts_with("08") || state.starts_with("53") ||
+                            state.starts_with("57") || state.starts_with("58") || state == "55P03");
+      }
+    }
+    Fail(std::string(e.what()) + std::string(context));
+  }
   void Fail(std::string what) {
     while (!what.empty() && (what.back() == '\n' || what.back() == ' ')) what.pop_back();
     if (status_.ok()) status_ = Status::Error(name_ + ": " + what);
@@ -128,6 +166,9 @@ class PostgresConnection : public Connection {
   std::unique_ptr<pqxx::nontransaction> work_;
   std::string name_;
   Status status_;
+  bool unusable_ = false;
+  bool timed_out_ = false;
+  int64_t statement_timeout_ms_ = 0;
   size_t next_name_ = 0;
 };
 
@@ -138,7 +179,7 @@ bool PostgresStatement::Next() {
     try {
       result_ = connection_->Run(name_, params_);
     } catch (const std::exception& e) {
-      connection_->Fail(e.what());
+      connection_->Fail(e);
       return false;
     }
     row_ = -1;
@@ -159,12 +200,13 @@ std::string Redacted(const std::string& uri) {
 
 }  // namespace
 
-Result<std::unique_ptr<Connection>> ConnectPostgres(const std::string& uri) {
+Result<std::unique_ptr<Connection>> ConnectPostgres(const std::string& uri, int lock_timeout_ms) {
   try {
     auto connection = std::make_unique<pqxx::connection>(uri);
     auto result = std::make_unique<PostgresConnection>(std::move(connection), Redacted(uri));
     // Quiet NOTICEs ("relation already exists, skipping") from the schema's IF NOT EXISTS.
-    result->Exec("SET client_min_messages TO WARNING");
+    result->Exec("SET client_min_messages TO WARNING; SET lock_timeout = " +
+                 std::to_string(std::max(lock_timeout_ms, 1)));
     if (!result->status().ok()) return result->status();
     return std::unique_ptr<Connection>(std::move(result));
   } catch (const std::exception& e) {

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <utility>
@@ -418,8 +419,12 @@ Result<std::vector<ControlPeriod>> Store::ControlOf(const std::string& query,
                     "geonameid = ? UNION SELECT place_id FROM mentions WHERE place_id IS NOT NULL "
                     "AND lower(place_text) = lower(CAST(? AS TEXT))";
   std::vector<Value> values = {query, nullptr, query};
-  if (!query.empty() && std::all_of(query.begin(), query.end(), ::isdigit))
-    values[1] = static_cast<int64_t>(std::stoll(query));
+  // A GeoNames id: digits that fit (a longer number names no place; found by the API fuzzer,
+  // where it threw).
+  int64_t geonameid = 0;
+  const auto [end, ec] = std::from_chars(query.data(), query.data() + query.size(), geonameid);
+  if (!query.empty() && ec == std::errc() && end == query.data() + query.size() && geonameid > 0)
+    values[1] = geonameid;
   if (!gazetteer_ids.empty()) {
     sql += " UNION SELECT id FROM places WHERE geonameid IN (" + Marks(gazetteer_ids.size()) + ")";
     for (const int64_t id : gazetteer_ids) values.emplace_back(id);

@@ -3,7 +3,7 @@
 namespace frontline::store {
 
 Result<std::unique_ptr<Connection>> ConnectSqlite(const std::string& path, int busy_timeout_ms);
-Result<std::unique_ptr<Connection>> ConnectPostgres(const std::string& uri);
+Result<std::unique_ptr<Connection>> ConnectPostgres(const std::string& uri, int lock_timeout_ms);
 
 Value TextOrNull(std::string_view text) {
   if (text.empty()) return nullptr;
@@ -40,7 +40,7 @@ bool IsPostgresTarget(std::string_view target) {
 
 Result<std::unique_ptr<Connection>> Connect(const std::string& target, int busy_timeout_ms) {
   if (target.empty()) return Status::Error("no database given (--db PATH or postgresql://...)");
-  if (IsPostgresTarget(target)) return ConnectPostgres(target);
+  if (IsPostgresTarget(target)) return ConnectPostgres(target, busy_timeout_ms);
   return ConnectSqlite(target, busy_timeout_ms);
 }
 

@@ -11,10 +11,12 @@
 #ifndef FRONTLINE_STORE_SQL_H_
 #define FRONTLINE_STORE_SQL_H_
 
+#include <chrono>
 #include <cstdint>
 #include <initializer_list>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -70,6 +72,16 @@ class Connection {
   // The first failure since the last ClearError(), or ok.
   virtual Status status() const = 0;
   virtual void ClearError() = 0;
+  // Whether that failure was the database's rather than one statement's: locked past the
+  // wait, disk full, an I/O error, the connection lost. A batch cannot go on after one.
+  virtual bool Unusable() const = 0;
+
+  // Bounds the time of what runs from now on: a statement still running at `deadline` is
+  // interrupted and fails, and TimedOut() tells that failure apart. nullopt: no bound. SQLite
+  // checks the clock as a statement runs; PostgreSQL sets statement_timeout to the time left.
+  virtual void SetDeadline(std::optional<std::chrono::steady_clock::time_point> deadline) = 0;
+  // Whether the failure in status() is a statement interrupted at the deadline.
+  virtual bool TimedOut() const = 0;
   // Where the connection points, for messages ("events.db", "postgresql://host/db").
   virtual const std::string& name() const = 0;
 
@@ -105,9 +117,11 @@ class Connection {
 
 // Opens a database: "postgresql://..." or "postgres://..." (a libpq URI) selects PostgreSQL,
 // anything else is a SQLite file path (created when missing). SQLite connections run in WAL
-// mode with foreign keys on and a busy timeout of `busy_timeout_ms` (a database locked longer
-// fails with "database is locked"). Both register frontline_km(lat1, lon1, lat2, lon2), the
-// great-circle distance in kilometres (PostgreSQL: created by the schema).
+// mode with foreign keys on. `busy_timeout_ms` bounds the wait for a lock another connection
+// holds (SQLite's busy timeout, PostgreSQL's lock_timeout); a longer wait fails with "database
+// is locked" (SQLite) or "canceling statement due to lock timeout" (PostgreSQL). Both register
+// frontline_km(lat1, lon1, lat2, lon2), the great-circle distance in kilometres (PostgreSQL:
+// created by the schema).
 Result<std::unique_ptr<Connection>> Connect(const std::string& target, int busy_timeout_ms = 10000);
 
 // Whether `target` names a PostgreSQL database.

@@ -1,8 +1,16 @@
 // The SQLite back end of store/sql.h.
+#include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
+#include <string>
 
 #include "geo/gazetteer.h"
 #include "store/sql.h"
@@ -11,6 +19,76 @@ namespace frontline::store {
 namespace {
 
 class SqliteConnection;
+
+// SQLite's message for the last error on `db`, with what a user can do about the two a
+// running ingest meets: another process holding the write lock past the wait, and a full disk
+// (SQLITE_FULL, or a write failing with ENOSPC, EDQUOT or EFBIG: a file size limit).
+// Whether an error with this (extended) code is the database's, not one statement's.
+bool IsDatabaseFailure(int code) {
+  switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_NOMEM:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PROTOCOL:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Why a write to the database at `path` failed, judged from the state of things after it (SQLite
+// keeps no reliable errno): its file or its WAL at the process's file size limit (ulimit -f), or
+// its file system with less than a megabyte left. "" when neither.
+std::string WriteFailureCause(const std::string& path) {
+  struct rlimit limit {};
+  if (getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+    for (const char* suffix : {"", "-wal", "-journal"}) {
+      struct stat st {};
+      if (stat((path + suffix).c_str(), &st) == 0 &&
+          static_cast<uint64_t>(st.st_size) + (uint64_t{1} << 16) >= limit.rlim_cur) {
+        return fmt::format("the file size limit of {} bytes was reached (ulimit -f)",
+                           static_cast<uint64_t>(limit.rlim_cur));
+      }
+    }
+  }
+  const size_t slash = path.rfind('/');
+  const std::string dir =
+      slash == std::string::npos ? "." : path.substr(0, std::max<size_t>(slash, 1));
+  struct statvfs fs {};
+  if (statvfs(dir.c_str(), &fs) == 0 &&
+      static_cast<uint64_t>(fs.f_bavail) * fs.f_frsize < (uint64_t{1} << 20)) {
+    return "the disk is full";
+  }
+  return "";
+}
+
+// SQLite's message for the last error on `db` (the database at `path`), with what a user can do
+// about the two a running ingest meets: another process holding the write lock past the wait,
+// and a write that found no room (SQLITE_FULL, or an I/O error at a file size limit or on a
+// full file system).
+std::string ErrorText(sqlite3* db, const std::string& path, int busy_timeout_ms) {
+  const int code = sqlite3_extended_errcode(db);
+  const std::string message = sqlite3_errmsg(db);
+  if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
+    return fmt::format(
+        "{}: another connection kept it locked for writing longer than the wait of {:g} s", message,
+        busy_timeout_ms / 1000.0);
+  }
+  if ((code & 0xff) == SQLITE_FULL || (code & 0xff) == SQLITE_IOERR) {
+    std::string cause = WriteFailureCause(path);
+    if (cause.empty() && (code & 0xff) == SQLITE_FULL) cause = "the disk is full";
+    if (!cause.empty()) {
+      return fmt::format("{} ({})", cause, message);
+    }
+  }
+  return message;
+}
 
 class SqliteStatement : public Statement {
  public:
@@ -40,7 +118,8 @@ class SqliteStatement : public Statement {
 
 class SqliteConnection : public Connection {
  public:
-  SqliteConnection(sqlite3* db, std::string name) : db_(db), name_(std::move(name)) {}
+  SqliteConnection(sqlite3* db, std::string name, int busy_timeout_ms)
+      : db_(db), name_(std::move(name)), busy_timeout_ms_(busy_timeout_ms) {}
   ~SqliteConnection() override {
     ForgetStatements();
     sqlite3_close_v2(db_);
@@ -52,22 +131,38 @@ class SqliteConnection : public Connection {
     char* error = nullptr;
     const std::string text(sql);
     if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
-      Fail(error != nullptr ? error : sqlite3_errmsg(db_));
       sqlite3_free(error);
+      FailWithLastError();
     }
   }
   std::unique_ptr<Statement> Compile(std::string_view sql, bool& prepared) override {
     sqlite3_stmt* statement = nullptr;
     if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                            SQLITE_PREPARE_PERSISTENT, &statement, nullptr) != SQLITE_OK) {
-      Fail(std::string(sqlite3_errmsg(db_)) + " in: " + std::string(sql.substr(0, 200)));
+      FailWithLastError(" in: " + std::string(sql.substr(0, 200)));
       statement = nullptr;
     }
     prepared = statement != nullptr;
     return std::make_unique<SqliteStatement>(this, statement);
   }
   Status status() const override { return status_; }
-  void ClearError() override { status_ = Status::Ok(); }
+  void ClearError() override {
+    status_ = Status::Ok();
+    unusable_ = false;
+    timed_out_ = false;
+  }
+  bool Unusable() const override { return unusable_; }
+  void SetDeadline(std::optional<std::chrono::steady_clock::time_point> deadline) override {
+    deadline_ = deadline;
+    timed_out_ = false;
+    // Every 1,000 virtual machine instructions (a few microseconds), the clock is read.
+    if (deadline_) {
+      sqlite3_progress_handler(db_, 1000, &SqliteConnection::PastDeadline, this);
+    } else {
+      sqlite3_progress_handler(db_, 0, nullptr, nullptr);
+    }
+  }
+  bool TimedOut() const override { return timed_out_; }
   const std::string& name() const override { return name_; }
   int64_t Insert(std::string_view sql, const std::vector<Value>& values) override {
     Prepare(sql).Bind(values).Run();
@@ -77,13 +172,35 @@ class SqliteConnection : public Connection {
   void Fail(const std::string& what) {
     if (status_.ok()) status_ = Status::Error(name_ + ": " + what);
   }
+  // Fails with the last error on the database, explained.
+  void FailWithLastError(std::string_view context = {}) {
+    if (status_.ok()) {
+      const int code = sqlite3_extended_errcode(db_);
+      unusable_ = IsDatabaseFailure(code);
+      if (code == SQLITE_INTERRUPT && deadline_ && std::chrono::steady_clock::now() >= *deadline_) {
+        timed_out_ = true;
+        Fail("the statement ran past its time limit and was interrupted");
+        return;
+      }
+    }
+    Fail(ErrorText(db_, name_, busy_timeout_ms_) + std::string(context));
+  }
   bool failed() const { return !status_.ok(); }
   sqlite3* db() const { return db_; }
 
  private:
   sqlite3* db_;
   std::string name_;
+  static int PastDeadline(void* self) {
+    const auto* connection = static_cast<const SqliteConnection*>(self);
+    return connection->deadline_ && std::chrono::steady_clock::now() >= *connection->deadline_;
+  }
+
+  int busy_timeout_ms_;
   Status status_;
+  bool unusable_ = false;
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
+  bool timed_out_ = false;
 };
 
 Statement& SqliteStatement::Bind(const std::vector<Value>& values) {
@@ -112,7 +229,7 @@ Statement& SqliteStatement::Bind(const std::vector<Value>& values) {
     } else {
       rc = sqlite3_bind_null(statement_, index);
     }
-    if (rc != SQLITE_OK) connection_->Fail(sqlite3_errmsg(connection_->db()));
+    if (rc != SQLITE_OK) connection_->FailWithLastError();
   }
   return *this;
 }
@@ -122,7 +239,7 @@ bool SqliteStatement::Next() {
   const int rc = sqlite3_step(statement_);
   if (rc == SQLITE_ROW) return true;
   done_ = true;
-  if (rc != SQLITE_DONE) connection_->Fail(sqlite3_errmsg(connection_->db()));
+  if (rc != SQLITE_DONE) connection_->FailWithLastError();
   // Releases read locks and the statement's hold on the WAL.
   sqlite3_reset(statement_);
   return false;
@@ -157,7 +274,7 @@ Result<std::unique_ptr<Connection>> ConnectSqlite(const std::string& path, int b
   sqlite3_busy_timeout(db, busy_timeout_ms);
   sqlite3_create_function_v2(db, "frontline_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                              DistanceFunction, nullptr, nullptr, nullptr);
-  auto connection = std::make_unique<SqliteConnection>(db, path);
+  auto connection = std::make_unique<SqliteConnection>(db, path, busy_timeout_ms);
   // WAL: readers do not block the writer, and a killed writer leaves the last committed
   // state. A 64 MiB page cache and 256 MiB of memory-mapped reads keep merging's lookups off
   // the read() path. synchronous=NORMAL is durable to the last checkpoint-free commit on power loss and

@@ -102,8 +102,8 @@ Store::~Store() {
   if (in_batch_) Rollback();
 }
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& target) {
-  auto db = Connect(target);
+Result<std::unique_ptr<Store>> Store::Open(const std::string& target, int lock_timeout_ms) {
+  auto db = Connect(target, lock_timeout_ms);
   if (!db.ok()) return db.status();
   if (Status migrated = Migrate(*db.value()); !migrated.ok()) return migrated;
   return std::unique_ptr<Store>(new Store(std::move(db).value()));
@@ -116,8 +116,12 @@ Status Store::Begin() {
   // never race on the same document or place.
   db_->Exec(db_->dialect() == Dialect::kSqlite ? "BEGIN IMMEDIATE"
                                               : "BEGIN; SELECT pg_advisory_xact_lock(7428114)");
-  in_batch_ = db_->status().ok();
-  return db_->status();
+  if (Status failed = db_->status(); !failed.ok()) {
+    Rollback();  // PostgreSQL: the transaction began before the lock wait failed
+    return failed;
+  }
+  in_batch_ = true;
+  return Status::Ok();
 }
 
 Status Store::Commit() {
@@ -157,11 +161,20 @@ Result<AddResult> Store::Add(const json& record) {
   auto mentions = MentionsOfRecord(record);
   if (!mentions.ok()) return mentions.status();
   db_->Exec("SAVEPOINT document");
-  if (!db_->status().ok()) return db_->status();
+  if (!db_->status().ok()) {
+    const Status failed = db_->status();
+    Rollback();  // the database failed before the document began: the batch goes with it
+    return failed;
+  }
   const std::set<int64_t> control_before = control_places_;
   Result<AddResult> result = AddDocument(record, mentions.value());
   if (!result.ok() || !db_->status().ok()) {
     const Status failed = result.ok() ? db_->status() : result.status();
+    if (db_->Unusable()) {
+      // Not this document's fault: the database failed, and the batch goes with it.
+      Rollback();
+      return failed;
+    }
     db_->ClearError();
     db_->Exec("ROLLBACK TO SAVEPOINT document; RELEASE SAVEPOINT document");
     // Ids cached during the document may name rows that no longer exist.
@@ -179,7 +192,11 @@ Result<AddResult> Store::Add(const json& record) {
     return failed;
   }
   db_->Exec("RELEASE SAVEPOINT document");
-  if (!db_->status().ok()) return db_->status();
+  if (!db_->status().ok()) {
+    const Status failed = db_->status();
+    Rollback();
+    return failed;
+  }
   return result;
 }
 

@@ -134,20 +134,22 @@ struct StoreCounts {
 class Store {
  public:
   // Connects to `target` (a SQLite path or a postgresql:// URI) and brings its schema to this
-  // build's version.
-  static Result<std::unique_ptr<Store>> Open(const std::string& target);
+  // build's version. A writer waits at most `lock_timeout_ms` for another's lock (see Connect).
+  static Result<std::unique_ptr<Store>> Open(const std::string& target,
+                                             int lock_timeout_ms = 10000);
   ~Store();
 
   // Batches: every Add() happens between Begin() and Commit(). Rollback() drops the batch.
   Status Begin();
   Status Commit();
   void Rollback();
-  // Whether a batch is open. False after a failure that lost the batch (the connection
-  // failed): its documents are not stored.
+  // Whether a batch is open. False after a failure that lost the batch (the database itself
+  // failed: Connection::Unusable): its documents are not stored.
   bool in_batch() const { return in_batch_; }
 
-  // Stores one document record (the JSON object `frontline extract` writes for it). On
-  // failure nothing of the document is stored and the batch goes on.
+  // Stores one document record (the JSON object `frontline extract` writes for it). On a
+  // failure of the document's own, nothing of it is stored and the batch goes on; on a
+  // failure of the database (locked, full, lost), the batch is rolled back (in_batch() false).
   Result<AddResult> Add(const nlohmann::json& record);
 
   // Reading.

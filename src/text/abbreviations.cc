@@ -19,45 +19,48 @@ std::string AsciiLower(std::string_view s) {
 
 Result<WordLists> WordLists::Parse(std::string_view abbreviations,
                                    std::string_view abbreviations_name, std::string_view starters,
-                                   std::string_view /*starters_name*/) {
+                                   std::string_view starters_name) {
   WordLists lists;
-  Status status = ForEachDataLine(abbreviations, [&](size_t line_no, std::string_view line) {
-    std::string_view fields[2];
-    if (!SplitTabFields(line, fields, 2)) {
-      return Status::Error(
-          fmt::format("{}:{}: expected 'WORD<TAB>CLASS'", abbreviations_name, line_no));
-    }
-    std::string_view word = fields[0];
-    const std::string_view cls_name = fields[1];
-    AbbreviationClass cls;
-    if (cls_name == "title") {
-      cls = AbbreviationClass::kTitle;
-    } else if (cls_name == "month") {
-      cls = AbbreviationClass::kMonth;
-    } else if (cls_name == "common") {
-      cls = AbbreviationClass::kCommon;
-    } else if (cls_name == "initialism") {
-      cls = AbbreviationClass::kInitialism;
-    } else if (cls_name == "ordinal") {
-      cls = AbbreviationClass::kOrdinal;
-    } else {
-      return Status::Error(
-          fmt::format("{}:{}: unknown class '{}' (title, month, common, initialism, ordinal)",
-                      abbreviations_name, line_no, cls_name));
-    }
-    if (!word.empty() && word.back() == '.') word.remove_suffix(1);
-    if (word.empty()) {
-      return Status::Error(fmt::format("{}:{}: empty abbreviation", abbreviations_name, line_no));
-    }
-    // A word listed twice keeps its first class; the file reads top to bottom like a table.
-    lists.by_word_.try_emplace(std::string(word), cls);
-    return Status::Ok();
-  });
+  Status status = ForEachDataLine(
+      abbreviations, abbreviations_name, [&](size_t line_no, std::string_view line) {
+        std::string_view fields[2];
+        if (!SplitTabFields(line, fields, 2)) {
+          return Status::Error(
+              fmt::format("{}:{}: expected 'WORD<TAB>CLASS'", abbreviations_name, line_no));
+        }
+        std::string_view word = fields[0];
+        const std::string_view cls_name = fields[1];
+        AbbreviationClass cls;
+        if (cls_name == "title") {
+          cls = AbbreviationClass::kTitle;
+        } else if (cls_name == "month") {
+          cls = AbbreviationClass::kMonth;
+        } else if (cls_name == "common") {
+          cls = AbbreviationClass::kCommon;
+        } else if (cls_name == "initialism") {
+          cls = AbbreviationClass::kInitialism;
+        } else if (cls_name == "ordinal") {
+          cls = AbbreviationClass::kOrdinal;
+        } else {
+          return Status::Error(
+              fmt::format("{}:{}: unknown class '{}' (title, month, common, initialism, ordinal)",
+                          abbreviations_name, line_no, cls_name));
+        }
+        if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+        if (word.empty()) {
+          return Status::Error(
+              fmt::format("{}:{}: empty abbreviation", abbreviations_name, line_no));
+        }
+        // A word listed twice keeps its first class; the file reads top to bottom like a table.
+        lists.by_word_.try_emplace(std::string(word), cls);
+        return Status::Ok();
+      });
   if (!status.ok()) return status;
-  ForEachDataLine(starters, [&](size_t, std::string_view line) {
+  status = ForEachDataLine(starters, starters_name, [&](size_t, std::string_view line) {
     lists.starters_.insert(AsciiLower(line));
     return Status::Ok();
   });
+  if (!status.ok()) return status;
   return lists;
 }
 

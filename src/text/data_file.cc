@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "text/utf8.h"
+
 namespace frontline::text {
 
 std::string_view TrimField(std::string_view s) {
@@ -33,7 +35,7 @@ Result<std::string> ReadDataFile(const std::string& path, std::string_view what)
   return ss.str();
 }
 
-Status ForEachDataLine(std::string_view contents,
+Status ForEachDataLine(std::string_view contents, std::string_view name,
                        const std::function<Status(size_t, std::string_view)>& entry) {
   size_t line_no = 0;
   for (size_t pos = 0; pos < contents.size();) {
@@ -43,6 +45,13 @@ Status ForEachDataLine(std::string_view contents,
     pos = eol + 1;
     ++line_no;
     if (line.empty() || line.front() == '#') continue;
+    if (const size_t bad = FindInvalidUtf8(line); bad != std::string_view::npos) {
+      // Dictionaries are UTF-8 (docs/dictionaries.md); anything else would match nothing.
+      return Status::Error(
+          fmt::format("{}:{}: not valid UTF-8 at byte {} of the line (save the "
+                      "file as UTF-8)",
+                      name, line_no, bad + 1));
+    }
     if (Status s = entry(line_no, line); !s.ok()) return s;
   }
   return Status::Ok();

@@ -16,9 +16,10 @@ Result<std::string> ReadDataFile(const std::string& path, std::string_view what)
 
 // Calls `entry(line_number, line)` for each line of `contents` that is neither blank nor a
 // comment, with surrounding spaces, tabs and a carriage return trimmed (tabs inside the line
-// are kept: they separate fields). Stops at the first failed Status and returns it.
+// are kept: they separate fields). Stops at the first failed Status and returns it, or at the
+// first line that is not valid UTF-8 ("NAME:LINE: not valid UTF-8 at byte B").
 Status ForEachDataLine(
-    std::string_view contents,
+    std::string_view contents, std::string_view name,
     const std::function<Status(size_t line_number, std::string_view line)>& entry);
 
 // Splits `line` at its first n-1 TABs into `fields[0..n)`, each trimmed; the last field takes

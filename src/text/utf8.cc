@@ -38,7 +38,8 @@ size_t FindInvalidUtf8(std::string_view bytes) {
 
 char32_t DecodeUtf8Slow(std::string_view text, size_t& pos) {
   const unsigned char c = text[pos];
-  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+  // Lead bytes: C2..DF two bytes, E0..EF three, F0..F4 four; C0, C1 and F5..FF never occur.
+  const int len = c >= 0xF5 ? 0 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
   if (len == 0 || pos + len > text.size()) {
     ++pos;
     return 0xFFFD;
@@ -51,6 +52,12 @@ char32_t DecodeUtf8Slow(std::string_view text, size_t& pos) {
       return 0xFFFD;
     }
     cp = (cp << 6) | (d & 0x3F);
+  }
+  // Overlong forms, surrogates and values past U+10FFFF are ill-formed too.
+  static constexpr char32_t kSmallest[5] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kSmallest[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+    ++pos;
+    return 0xFFFD;
   }
   pos += len;
   return cp;

@@ -62,7 +62,7 @@ void Lexicon::BuildIndex() {
 
 Result<Lexicon> Lexicon::Parse(std::string_view contents, std::string_view name) {
   Lexicon lexicon;
-  Status status = text::ForEachDataLine(contents, [&](size_t line_no, std::string_view line) {
+  Status status = text::ForEachDataLine(contents, name, [&](size_t line_no, std::string_view line) {
     std::string_view fields[3];
     if (!text::SplitTabFields(line, fields, 3)) {
       return Status::Error(

@@ -80,7 +80,8 @@ TimeValue UnitAround(const Date& d, char unit, int n, Origin origin) {
   }
 }
 
-// The most recent (or, looking forward, next) date with this month and day.
+// The most recent (or, looking forward, next) date with this month and day, which must exist in
+// some year (at most eight apart: February 29 around 1900 and 2100).
 Date NearestDate(int month, int day, const Date& ref, bool future) {
   int year = ref.year;
   auto valid = [&](int y) { return IsValidDate(y, month, day); };
@@ -187,6 +188,9 @@ TimeValue ResolveCalendar(const Expression& given, const Date& ref) {
       if (!IsValidDate(e.year, e.month, e.day)) return TimeValue{};
       d = Date{e.year, e.month, e.day};
     } else {
+      // A day the month never has ("February 31", "April 31") names no date. (February 29
+      // exists in a leap year: 2000 is one.)
+      if (!IsValidDate(2000, e.month, e.day)) return TimeValue{};
       d = NearestDate(e.month, e.day, ref, e.future);
       if (!e.future) {
         // A date soon after the reference beats one most of a year before it ("talks resume

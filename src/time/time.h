@@ -42,7 +42,7 @@ struct DocumentTimes {
 class TimeStage {
  public:
   // `lexicon` must outlive the stage. Annotate is const and thread-safe.
-  explicit TimeStage(const Lexicon& lexicon) : lexicon_(&lexicon), tagger_(lexicon) {}
+  explicit TimeStage(const Lexicon& lexicon) : tagger_(lexicon) {}
 
   // Tags and resolves every time expression of `text` (analysed into `layer`). `published` is
   // the publication date when the source states one; otherwise it is inferred from the text
@@ -55,7 +55,6 @@ class TimeStage {
   static TimeValue Resolve(const Expression& e, const Date& reference, const TimeValue* narrative);
 
  private:
-  const Lexicon* lexicon_;
   Tagger tagger_;
 };
 

@@ -24,14 +24,16 @@ std::vector<Row> ReadTable() {
   const std::string contents = testing::ReadFileOrDie(testing::SourceDir() +
                                                       "/tests/event/sentences.tsv");
   std::vector<Row> rows;
-  Status s = text::ForEachDataLine(contents, [&](size_t line, std::string_view entry) {
-    std::string_view f[7];
-    if (!text::SplitTabFields(entry, f, 7)) return Status::Error("bad row " + std::to_string(line));
-    rows.push_back(Row{line, std::string(f[0]), std::string(f[1]), std::string(f[2]),
-                       std::string(f[3]), std::string(f[4]), std::string(f[5]),
-                       std::string(f[6])});
-    return Status::Ok();
-  });
+  Status s =
+      text::ForEachDataLine(contents, "sentences.tsv", [&](size_t line, std::string_view entry) {
+        std::string_view f[7];
+        if (!text::SplitTabFields(entry, f, 7))
+          return Status::Error("bad row " + std::to_string(line));
+        rows.push_back(Row{line, std::string(f[0]), std::string(f[1]), std::string(f[2]),
+                           std::string(f[3]), std::string(f[4]), std::string(f[5]),
+                           std::string(f[6])});
+        return Status::Ok();
+      });
   EXPECT_TRUE(s.ok()) << s.message();
   return rows;
 }

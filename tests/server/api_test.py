@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """`frontline serve` over HTTP: every endpoint, pagination, every error path, the static page's
 files, and the server's defences (loopback by default, no path traversal, bound parameters,
-body and URL limits, no CORS unless asked, a slow client does not stop others). A second server
+body and URL limits, no CORS unless asked, a slow client does not stop others, a slow query is
+cut short). A second server
 with --allow-ingest takes JSONL batches.
 
 usage: api_test.py FRONTLINE GAZETTEER WEB_DIR WORKDIR
@@ -563,6 +564,26 @@ class CacheFollowsTheDatabase(unittest.TestCase):
             self.assertEqual(len(after), 1)
             self.assertEqual(after[0]["id"], before[0]["id"])
             self.assertEqual(after[0]["sources"], before[0]["sources"] + 1, after[0])
+        finally:
+            self.assertEqual(server.stop(), 0)
+
+
+class QueryTimeout(unittest.TestCase):
+    def test_a_request_past_the_limit_is_cut_short_and_others_go_on(self):
+        db = os.path.join(WORK, "events.db")  # ReadOnlyApi's: hundreds of events
+        if not os.path.exists(db):
+            frontline("ingest", "--db", db, "--progress", "none", os.path.join(ROOT, "examples"))
+        # A microsecond: every query that reads rows runs past it.
+        server = Server(db, "--query-timeout", "0.000001", "--cache-mb", "0")
+        try:
+            code, _, data = server.request("GET", "/api/events?limit=1000")
+            self.assertEqual(code, 503, data[:300])
+            message = json.loads(data)["error"]["message"]
+            self.assertIn("--query-timeout", message)
+            # The server goes on: what needs no database is served, and so is the next request.
+            self.assertIn("openapi", server.get("/api/openapi.json"))
+            code, _, _ = server.request("GET", "/api/events?limit=1000")
+            self.assertEqual(code, 503)
         finally:
             self.assertEqual(server.stop(), 0)
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "doc/source.h"
@@ -67,7 +68,9 @@ json Event(const char* sub_type, const char* event_type, const char* date, const
           {"evidence", {{"text", "Sentence of the report."}, {"start", 0}, {"end", 23}}}};
 }
 
-json Record(const std::string& url, const std::string& text, json events) {
+// `events` is a vector, not a json: a braced list of one event would be that event itself,
+// not an array of it, for some compilers (clang) and an array for others.
+json Record(const std::string& url, const std::string& text, std::vector<json> events) {
   return {{"url", url.empty() ? json(nullptr) : json(url)},
           {"id", url},
           {"title", "Report " + url},
@@ -75,7 +78,7 @@ json Record(const std::string& url, const std::string& text, json events) {
           {"published", {{"date", "2020-01-29"}}},
           {"sentences", json::array({{{"index", 0}, {"start", 0}, {"end", 23},
                                       {"text", "Sentence of the report."}}})},
-          {"events", std::move(events)}};
+          {"events", json(std::move(events))}};
 }
 
 const json kArmy = ActorJson("sy.army", "SY", "state", 1);
@@ -265,6 +268,29 @@ TEST_P(StoreTest, RolledBackBatchLeavesNothing) {
   Add({Record("https://a.example/3", "Again.", {Event("armed_clash", "Battles", "2020-03-01", kAden, kArmy)})});
   EXPECT_EQ(Counts().events, 2);
   EXPECT_EQ(Counts().actors, 1);
+}
+
+TEST_P(StoreTest, AStatementPastItsDeadlineIsInterrupted) {
+  Connection& db = store_->connection();
+  // Counts without end: only the deadline stops it.
+  const std::string endless =
+      GetParam() == "sqlite"
+          ? "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT COUNT(*) FROM c"
+          : "SELECT pg_sleep(30)";
+  const auto started = std::chrono::steady_clock::now();
+  db.SetDeadline(started + std::chrono::milliseconds(200));
+  db.Exec(endless);
+  const double waited =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  EXPECT_FALSE(db.status().ok());
+  EXPECT_TRUE(db.TimedOut()) << db.status().message();
+  EXPECT_FALSE(db.Unusable());
+  EXPECT_LT(waited, 20.0);
+  // Without a deadline the connection serves again.
+  db.ClearError();
+  db.SetDeadline(std::nullopt);
+  EXPECT_FALSE(db.TimedOut());
+  EXPECT_EQ(Counts().documents, 0);
 }
 
 TEST_P(StoreTest, FiltersAndPages) {

@@ -100,6 +100,14 @@ TEST(Utf8Test, DecodeIllFormedGivesReplacementAndAdvancesOneByte) {
       {"lead byte followed by ASCII",
        "\xE2"
        "AB"},
+      // Found by the dictionary fuzzer: an overlong form of 'X' reached the fold table as an
+      // ASCII code point.
+      {"overlong two-byte form", "\xC1\x98"},
+      {"overlong three-byte form", "\xE0\x81\x81"},
+      {"overlong four-byte form", "\xF0\x80\x81\x81"},
+      {"surrogate", "\xED\xA0\x80"},
+      {"past U+10FFFF", "\xF4\x90\x80\x80"},
+      {"lead byte F8", "\xF8\x88\x80\x80\x80"},
   };
   for (const Row& row : rows) {
     size_t pos = 0;
