@@ -20,9 +20,6 @@ namespace {
 
 class SqliteConnection;
 
-// SQLite's message for the last error on `db`, with what a user can do about the two a
-// running ingest meets: another process holding the write lock past the wait, and a full disk
-// (SQLITE_FULL, or a write failing with ENOSPC, EDQUOT or EFBIG: a file size limit).
 // Whether an error with this (extended) code is the database's, not one statement's.
 bool IsDatabaseFailure(int code) {
   switch (code & 0xff) {
