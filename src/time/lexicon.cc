@@ -1,5 +1,7 @@
 #include "time/lexicon.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <charconv>
@@ -53,7 +55,9 @@ void Lexicon::BuildIndex() {
   while (size < words_.size() * 2) size <<= 1;
   slots_.assign(size, nullptr);
   mask_ = size - 1;
+  std::fill(std::begin(shapes_), std::end(shapes_), 0u);
   for (const auto& entry : words_) {
+    shapes_[ShapeLength(entry.first)] |= ShapeBit(entry.first);
     size_t slot = HashWord(entry.first) & mask_;
     while (slots_[slot] != nullptr) slot = (slot + 1) & mask_;
     slots_[slot] = &entry;
@@ -97,7 +101,8 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir) {
 }
 
 const std::vector<LexEntry>* Lexicon::Entries(std::string_view fold) const {
-  if (slots_.empty()) return nullptr;
+  if (slots_.empty() || fold.empty() || (shapes_[ShapeLength(fold)] & ShapeBit(fold)) == 0)
+    return nullptr;
   for (size_t slot = HashWord(fold) & mask_;; slot = (slot + 1) & mask_) {
     const auto* entry = slots_[slot];
     if (entry == nullptr) return nullptr;

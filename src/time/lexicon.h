@@ -3,6 +3,8 @@
 #ifndef FRONTLINE_TIME_LEXICON_H_
 #define FRONTLINE_TIME_LEXICON_H_
 
+#include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -72,6 +74,15 @@ class Lexicon {
   // An open-addressing index over words_ for the hot path: slot -> word + 1 (0 = empty).
   std::vector<const std::pair<const std::string, std::vector<LexEntry>>*> slots_;
   size_t mask_ = 0;
+  // A filter before the probe, since most words of a text are not time words: for each
+  // length (31 = longer), a bit for each first letter a-z (26 = any other byte) that a
+  // lexicon word of that length starts with.
+  static size_t ShapeLength(std::string_view w) { return std::min<size_t>(w.size(), 31); }
+  static uint32_t ShapeBit(std::string_view w) {
+    const unsigned char c = static_cast<unsigned char>(w.front());
+    return 1u << (c >= 'a' && c <= 'z' ? c - 'a' : 26);
+  }
+  uint32_t shapes_[32] = {};
 };
 
 }  // namespace frontline::time

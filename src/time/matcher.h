@@ -142,8 +142,10 @@ class Matcher {
 
   static Season SeasonOf(std::string_view code);
 
-  // A count before a unit: a cardinal, digits, "a"/"an", "several", "a few".
+  // A count before a unit: a cardinal, digits, "a"/"an", "several", "a few", "half a(n)",
+  // "another [N]", with a half after it ("2 1/2", "two and a half").
   bool CountAt(size_t& j, double& amount) const;
+  bool CountWordsAt(size_t& j, double& amount) const;  // CountAt without the half after it
 
   size_t CountedUnit(size_t i, Expression& e) const;
 

@@ -348,14 +348,27 @@ size_t Matcher::Year(size_t i, Expression& e) const {
     }
     return j;
   }
-  // "year-end", "the end of the year": December 31.
-  if ((Is(i, "year") && IsDash(i + 1) && Is(i + 2, "end")) ||
-      (Is(i, "the") && Is(i + 1, "end") && Is(i + 2, "of") && Is(i + 3, "the") &&
-       Is(i + 4, "year"))) {
-    e.form = Form::kCalendar;
-    e.month = 12;
-    e.day = 31;
-    return Is(i, "year") ? i + 3 : i + 5;
+  // "year-end", "year end", "year's end", "the end of the year": the current year, read as
+  // "late 1989" and "the end of 1990" are (TIMEX3 writes the year and marks its end with a
+  // modifier), so that "by year-end" and "by the end of 1990" agree.
+  {
+    size_t end = i;
+    if (Is(i, "year") && IsDash(i + 1) && Is(i + 2, "end")) {
+      end = i + 3;
+    } else if (Is(i, "year") && Is(i + 1, "end")) {
+      end = i + 2;
+    } else if (Is(i, "year") && Is(i + 1, "'s") && Is(i + 2, "end")) {
+      end = i + 3;
+    } else if (Is(i, "the") && Is(i + 1, "end") && Is(i + 2, "of") &&
+               (Is(i + 3, "the") || Is(i + 3, "this")) && Is(i + 4, "year")) {
+      end = i + 5;
+    }
+    if (end > i) {
+      e.form = Form::kDeictic;
+      e.unit = 'Y';
+      e.amount = 0;
+      return end;
+    }
   }
   // "the full year": the current one.
   if (Is(i, "the") && Is(i + 1, "full") && Is(i + 2, "year")) {

@@ -295,6 +295,16 @@ size_t Matcher::AnaphoricDay(size_t i, Expression& e) const {
              Is(j + 2, "day")) {
     amount = Is(j + 1, "same") ? 0 : (Is(j + 1, "next") || Is(j + 1, "following")) ? 1 : -1;
     j += 3;
+  } else if (Is(j, "the") && Is(j + 1, "day") && i >= 2 && Is(i - 1, "in") &&
+             (Is(i - 2, "later") || Is(i - 2, "earlier"))) {
+    // "later in the day", "earlier in the day": the narrative day.
+    j += 2;
+  } else if (Is(j, "the") && (Is(j + 1, "next") || Is(j + 1, "following") || Is(j + 1, "same")) &&
+             PartAt(j + 2) != DayPart::kNone) {
+    // "the next morning", "the following evening", "the same night"
+    e.part = PartAt(j + 2);
+    amount = Is(j + 1, "same") ? 0 : 1;
+    j = PartEnd(j + 2);
   } else if (Is(j, "that") && Is(j + 1, "day")) {
     j += 2;
   } else if (Is(j, "that") && Is(j + 1, "year")) {
@@ -332,8 +342,41 @@ size_t Matcher::TheUnit(size_t i, size_t j, Expression& e) const {
   return i;
 }
 
-// A count before a unit: a cardinal, digits, "a"/"an", "several", "a few".
+// A count before a unit: a cardinal, digits, "a"/"an", "several", "a few", "half a(n)",
+// "another [N]", with a half after it ("2 1/2", "two and a half").
 bool Matcher::CountAt(size_t& j, double& amount) const {
+  if (!CountWordsAt(j, amount)) return false;
+  if (Num(j) == 1 && Punct(j + 1, "/") && Num(j + 2) == 2 && amount >= 1) {  // "2 1/2 years"
+    amount += 0.5;
+    j += 3;
+  } else if (Is(j, "and") && Is(j + 1, "a") && Is(j + 2, "half") && amount >= 1) {
+    amount += 0.5;
+    j += 3;
+  }
+  return true;
+}
+
+bool Matcher::CountWordsAt(size_t& j, double& amount) const {
+  if (Is(j, "half") && (Is(j + 1, "a") || Is(j + 1, "an"))) {  // "half an hour"
+    amount = 0.5;
+    j += 2;
+    return true;
+  }
+  // "another year", "another two weeks", "an additional six months", "a further 30 days"
+  if (Is(j, "another") ||
+      ((Is(j, "an") || Is(j, "a")) && (Is(j + 1, "additional") || Is(j + 1, "further")) &&
+       (Lex(j + 2, Category::kNumber) || Num(j + 2) >= 0))) {
+    j += Is(j, "another") ? 1 : 2;
+    size_t k = j;
+    double count = 0;
+    if (!Is(k, "a") && !Is(k, "an") && CountWordsAt(k, count) && count > 0) {
+      amount = count;
+      j = k;
+    } else {
+      amount = 1;
+    }
+    return true;
+  }
   if (Is(j, "a") && Is(j + 1, "couple") && Is(j + 2, "of")) {
     amount = 2;
     j += 3;
@@ -392,7 +435,8 @@ size_t Matcher::CountedUnit(size_t i, Expression& e) const {
   size_t k = j;
   const bool counted = CountAt(k, amount);
   if (counted && (w_[j].fold == "a" || w_[j].fold == "an") && (the || lead)) return i;
-  const bool article = counted && (w_[j].fold == "a" || w_[j].fold == "an");
+  const bool article = counted && (w_[j].fold == "a" || w_[j].fold == "an") &&
+                       !Is(j + 1, "additional") && !Is(j + 1, "further");
   if (!counted) {
     // Bare plurals after a preposition: "for weeks", "within days", "over decades".
     if (!the && !lead && !il_y_a && i > 0 &&
@@ -408,6 +452,18 @@ size_t Matcher::CountedUnit(size_t i, Expression& e) const {
         return i + 1;
       }
     }
+    // "day-long", "a months-long siege", "decades-long": a length of time.
+    if (!the && !lead && !il_y_a && IsDash(i + 1) && Is(i + 2, "long")) {
+      bool weekend = false;
+      const char unit = UnitAt(i, &weekend);
+      if (unit != 0 && !weekend) {
+        e.form = Form::kDuration;
+        e.type = TimexType::kDuration;
+        e.amount = w_[i].fold.ends_with("s") ? -1 : 1;
+        e.unit = unit;
+        return i + 3;
+      }
+    }
     // Bare plurals: "weeks", "years", "in recent years".
     if (Is(k, "recent") && Lex(k + 1, Category::kUnit) && w_[k + 1].fold.ends_with("s")) {
       // "in recent years": an unspecified length of time up to now.
@@ -419,10 +475,14 @@ size_t Matcher::CountedUnit(size_t i, Expression& e) const {
     }
     return i;
   }
+  // "two more weeks", "an additional year", "three further days"
+  if (Is(k, "more") || Is(k, "additional") || Is(k, "further") || Is(k, "extra")) ++k;
   if (IsDash(k)) ++k;
   bool weekend = false;
   const char unit = UnitAt(k, &weekend);
   if (unit == 0 || weekend) return i;
+  // "a months-long siege": the article belongs to the noun, not to the unit.
+  if (article && amount == 1 && w_[k].fold.ends_with("s")) return i;
   if (unit == 'Q' && w_[k].fold.ends_with("s") && (IsDash(k - 1) || Is(k + 1, "of"))) {
     return i;  // "three-quarters of", "two quarters of the vote"
   }
@@ -431,6 +491,20 @@ size_t Matcher::CountedUnit(size_t i, Expression& e) const {
   if ((IsDash(k) && Is(k + 1, "old")) || Is(k, "old")) return i;
   e.unit = unit;
   e.amount = amount;
+  // "a three-day-long siege": a length of time.
+  if (IsDash(k) && Is(k + 1, "long")) {
+    e.form = Form::kDuration;
+    e.type = TimexType::kDuration;
+    return k + 2;
+  }
+  // "a year and a half", "a minute and a half"
+  if (Is(k, "and") && Is(k + 1, "a") && Is(k + 2, "half") && amount >= 1 &&
+      amount == static_cast<int>(amount)) {
+    e.amount = amount += 0.5;
+    k += 3;
+  }
+  // "a week or so ago", "the next two years or so"
+  if (Is(k, "or") && Is(k + 1, "so")) k += 2;
   // "several years ago": an unspecified time before now.
   if (amount < 0 && lead == 0 && (Lex(k, Category::kAgo) || il_y_a)) {
     e.form = Form::kReference;
@@ -489,6 +563,11 @@ size_t Matcher::Reference(size_t i, Expression& e) const {
     e.form = Form::kReference;
     e.reference = Reference::kFuture;
     return i + 3;
+  }
+  if (Is(i, "these") && Is(i + 1, "days")) {  // "these days": the present
+    e.form = Form::kReference;
+    e.reference = Reference::kPresent;
+    return i + 2;
   }
   if (Is(i, "the") && (Is(i + 1, "past") || Is(i + 1, "future"))) {
     if (Is(i + 1, "past") && (Lex(i + 2, Category::kUnit) || Lex(i + 2, Category::kNumber) ||

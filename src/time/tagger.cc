@@ -123,6 +123,11 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer,
         for (const LexEntry& entry : *w.entries) w.mask |= Bit(entry.category);
       }
       int mark = 0;
+      // "is to resume", "are to meet": a plan, so the future.
+      if (w.fold == "to" && !words.empty() &&
+          (words.back().fold == "is" || words.back().fold == "are")) {
+        tense_marks.back() = 1;
+      }
       if (FindIn(w.entries, Category::kFuture) != nullptr || w.surface.ends_with("'ll") ||
           w.surface.ends_with("\xE2\x80\x99ll")) {
         mark = 1;
@@ -163,14 +168,17 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer,
       ++i;
       continue;
     }
-    // The tense of the clause: the nearest marker, looking 8 words left and 6 right.
+    // The tense of the clause: the nearest marker, looking 8 words left and 6 right (an "-ed"
+    // word counts 5 words left and 3 right: further off it is as often an adjective).
     e.tense = 0;
     for (size_t d = 1; d <= 8 && e.tense == 0; ++d) {
       if (i >= d && tense_marks[i - d] != 0 && (tense_marks[i - d] != -2 || d <= 5)) {
         e.tense = tense_marks[i - d] == -2 ? -1 : tense_marks[i - d];
       }
+      // A weak past just after the expression is its clause's verb ("a court Thursday
+      // refused", "in March, it announced").
       if (e.tense == 0 && d <= 6 && end - 1 + d < words.size() && tense_marks[end - 1 + d] != 0 &&
-          tense_marks[end - 1 + d] != -2) {
+          (tense_marks[end - 1 + d] != -2 || d <= 3)) {
         e.tense = tense_marks[end - 1 + d];
       }
     }

@@ -39,6 +39,35 @@ std::string_view PartCode(DayPart p) {
   return "";
 }
 
+// A fractional amount in whole units and the next smaller one, where that is exact:
+// "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M, "a minute and a half" PT1M30S, "half a day"
+// PT12H. Empty when the fraction does not divide into the smaller unit.
+std::string SplitFraction(double amount, char unit) {
+  struct Smaller {
+    char unit, smaller;
+    int factor;
+    const char* head;  // what comes before the whole part
+    const char* join;  // what comes between the two parts
+  };
+  static constexpr Smaller kSmaller[] = {{'Y', 'M', 12, "P", ""},
+                                         {'D', 'H', 24, "P", "T"},
+                                         {'H', 'M', 60, "PT", ""},
+                                         {'N', 'S', 60, "PT", ""}};
+  for (const Smaller& s : kSmaller) {
+    if (s.unit != unit) continue;
+    const double whole = std::floor(amount);
+    const double part = (amount - whole) * s.factor;
+    if (part != std::floor(part)) return {};
+    const char whole_unit = unit == 'N' ? 'M' : unit;
+    std::string out = s.head;
+    if (whole > 0) out += fmt::format("{}{}", static_cast<long long>(whole), whole_unit);
+    if (unit == 'D') out += s.join;
+    out += fmt::format("{}{}", static_cast<long long>(part), s.smaller);
+    return out;
+  }
+  return {};
+}
+
 std::string DurationValue(const Duration& d) {
   const bool time_unit = d.unit == 'H' || d.unit == 'N';
   std::string amount;
@@ -46,15 +75,18 @@ std::string DurationValue(const Duration& d) {
     amount = "X";
   } else if (d.amount == std::floor(d.amount)) {
     amount = fmt::format("{}", static_cast<long long>(d.amount));
+  } else if (std::string split = SplitFraction(d.amount, d.unit); !split.empty()) {
+    return split;
   } else {
     amount = fmt::format("{}", d.amount);
   }
   char unit = d.unit;
   if (unit == 'N') unit = 'M';  // minutes are M after the T
-  // Decades as years, as TimeML annotators write them: "two decades" is P20Y.
+  // Decades as years, as TimeML annotators write them: "two decades" is P20Y; an unknown
+  // number of decades or centuries takes TimeBank's units E and C ("decades" PXE).
   if (d.unit == 'E')
-    return d.amount < 0 ? "PXDE" : fmt::format("P{}Y", static_cast<long long>(d.amount * 10));
-  if (d.unit == 'C') return "P" + amount + "CE";
+    return d.amount < 0 ? "PXE" : fmt::format("P{}Y", static_cast<long long>(d.amount * 10));
+  if (d.unit == 'C') return "P" + amount + "C";
   return std::string(time_unit ? "PT" : "P") + amount + unit;
 }
 
