@@ -19,6 +19,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "geo/edit_distance.h"
 #include "geo/name_key.h"
 #include "text/data_file.h"
 #include "text/fold.h"
@@ -82,22 +83,6 @@ bool ParseNumber(std::string_view s, T& out) {
   } else {
     return std::from_chars(s.data(), s.data() + s.size(), out).ec == std::errc();
   }
-}
-
-// Levenshtein distance between two short strings, in bytes.
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
 }
 
 // The folded form under which a name is indexed: Latin transliterations folded to plain
@@ -409,28 +394,30 @@ void Gazetteer::ForEachName(
 }
 
 std::vector<Gazetteer::Match> Gazetteer::Lookup(std::string_view name, std::string_view country,
-                                                size_t limit) const {
+                                                size_t limit, uint32_t max_edits) const {
   std::vector<Match> out;
   if (!impl_) return out;
   const Header& h = *impl_->header;
+  // The ranking; a total order (the index breaks ties), so the same input always ranks alike.
+  auto before = [&](const Match& x, const Match& y) {
+    if (x.distance != y.distance) return x.distance < y.distance;
+    const Place& a = x.place;
+    const Place& b = y.place;
+    const bool ca = !country.empty() && a.country == country;
+    const bool cb = !country.empty() && b.country == country;
+    if (ca != cb) return ca;
+    if (a.level != b.level) return a.level > b.level;
+    const bool pa = a.feature_class == 'P', pb = b.feature_class == 'P';
+    if (pa != pb) return pa;
+    // Seats of government are named in the news more than hamlets of the same name.
+    if (SeatImportance(a.feature_code) != SeatImportance(b.feature_code)) {
+      return SeatImportance(a.feature_code) > SeatImportance(b.feature_code);
+    }
+    if (a.population != b.population) return a.population > b.population;
+    return a.index < b.index;
+  };
   auto rank = [&](std::vector<Match> found) {
-    std::stable_sort(found.begin(), found.end(), [&](const Match& x, const Match& y) {
-      if (x.distance != y.distance) return x.distance < y.distance;
-      const Place& a = x.place;
-      const Place& b = y.place;
-      const bool ca = !country.empty() && a.country == country;
-      const bool cb = !country.empty() && b.country == country;
-      if (ca != cb) return ca;
-      if (a.level != b.level) return a.level > b.level;
-      const bool pa = a.feature_class == 'P', pb = b.feature_class == 'P';
-      if (pa != pb) return pa;
-      // Seats of government are named in the news more than hamlets of the same name.
-      if (SeatImportance(a.feature_code) != SeatImportance(b.feature_code)) {
-        return SeatImportance(a.feature_code) > SeatImportance(b.feature_code);
-      }
-      if (a.population != b.population) return a.population > b.population;
-      return a.index < b.index;
-    });
+    std::stable_sort(found.begin(), found.end(), before);
     for (Match& m : found) {
       const bool known = std::any_of(
           out.begin(), out.end(), [&](const Match& o) { return o.place.index == m.place.index; });
@@ -441,21 +428,57 @@ std::vector<Gazetteer::Match> Gazetteer::Lookup(std::string_view name, std::stri
   if (!IsLatinScript(name)) rank(LookupFolded(text::Fold(name)));
   const std::string fold = LatinFold(name);
   rank(LookupFolded(fold));
-  if (const Entry* e = impl_->Find(h.key_slots, h.key_slot_count, h.key_entries, NameKey(name))) {
-    // A place may carry several spellings with this key: its nearest one counts.
+  if (out.size() >= limit) {
+    out.resize(limit);
+    return out;
+  }
+  if (const Entry* e =
+          impl_->Find(h.key_slots, h.key_slot_count, h.key_entries, NameKeyOfFolded(fold))) {
+    // A place may carry several spellings with this key: its nearest one counts. Spellings
+    // more than `max_edits` edits away are left out as soon as that is certain.
     const Posting* p = impl_->Postings(h.key_postings) + e->posting_begin;
-    std::vector<Match> found;
+    const size_t bound = max_edits == UINT32_MAX ? SIZE_MAX : max_edits;
+    thread_local std::vector<std::pair<uint32_t, uint32_t>> near;  // place, distance + 1
+    near.clear();
+    const SpellingDistance distance(fold);
     for (uint32_t k = 0; k < e->posting_count; ++k) {
-      const uint32_t d = static_cast<uint32_t>(EditDistance(fold, impl_->String(p[k].value))) + 1;
-      auto it = std::find_if(found.begin(), found.end(),
-                             [&](const Match& m) { return m.place.index == p[k].place; });
-      if (it == found.end()) {
-        found.push_back(Match{place(p[k].place), d, 0});
-      } else {
-        it->distance = std::min(it->distance, d);
-      }
+      const size_t edits = distance.To(impl_->String(p[k].value), bound);
+      if (bound != SIZE_MAX && edits > bound) continue;
+      near.emplace_back(p[k].place, static_cast<uint32_t>(edits) + 1);
     }
-    rank(std::move(found));
+    std::sort(near.begin(), near.end());
+    // The ranking of `before`, as one tuple per place read from its record: a key may hold
+    // thousands of places ("alp" for Aleppo), of which only `limit` become matches.
+    struct Ranked {
+      uint32_t distance;
+      bool other_country;
+      int level, not_populated, seat;
+      int64_t population;
+      uint32_t index;
+      auto Tie() const {
+        return std::tie(distance, other_country, level, not_populated, seat, population, index);
+      }
+    };
+    thread_local std::vector<Ranked> ranked;
+    ranked.clear();
+    for (size_t k = 0; k < near.size(); ++k) {
+      if (k > 0 && near[k].first == near[k - 1].first) continue;  // the nearest came first
+      const uint32_t index = near[k].first;
+      if (std::any_of(out.begin(), out.end(),
+                      [&](const Match& o) { return o.place.index == index; }))
+        continue;
+      const PlaceRecord& r = impl_->Record(index);
+      const std::string_view record_country(r.country, r.country[0] == 0 ? 0 : 2);
+      ranked.push_back(Ranked{near[k].second, !country.empty() && record_country != country,
+                              -static_cast<int>(r.level), r.feature_class == 'P' ? 0 : 1,
+                              -SeatImportance(impl_->String(r.fcode)), -r.population, index});
+    }
+    const size_t room = std::min(limit - out.size(), ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(room),
+                      ranked.end(),
+                      [](const Ranked& x, const Ranked& y) { return x.Tie() < y.Tie(); });
+    for (size_t k = 0; k < room; ++k)
+      out.push_back(Match{place(ranked[k].index), ranked[k].distance, 0});
   }
   if (out.size() > limit) out.resize(limit);
   return out;

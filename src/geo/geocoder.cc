@@ -113,7 +113,12 @@ Result<GeoWords> GeoWords::Load(const std::string& data_dir) {
 }
 
 const std::string* GeoWords::Find(std::string_view category, std::string_view phrase) const {
-  auto it = entries_.find(fmt::format("{}\t{}", category, phrase));
+  // Asked for every word of every sentence: the key is built in a reused buffer.
+  thread_local std::string key;
+  key.assign(category);
+  key += '\t';
+  key.append(phrase);
+  auto it = entries_.find(key);
   return it == entries_.end() ? nullptr : &it->second;
 }
 
@@ -204,9 +209,9 @@ std::vector<Toponym> Geocoder::Find(std::string_view text, const text::TextLayer
           const bool common_word = g.IsCommonWord(fold);
           // Spellings: the name key, near spellings only. A near spelling of a place's name is
           // that name, written another way.
-          for (Gazetteer::Match& m : g.Lookup(phrase, "", 12)) {
+          const uint32_t allowed = std::max<uint32_t>(2, static_cast<uint32_t>(fold.size() / 4));
+          for (Gazetteer::Match& m : g.Lookup(phrase, "", 12, allowed)) {
             if (m.distance == 0) continue;
-            const uint32_t allowed = std::max<uint32_t>(2, static_cast<uint32_t>(fold.size() / 4));
             if (fold.size() >= 7) m.flags |= kMain;
             if (common_word && m.place.level != Level::kCountry) continue;
             if (m.distance - 1 <= allowed) found.push_back(std::move(m));
@@ -439,14 +444,17 @@ std::vector<Toponym> Geocoder::Find(std::string_view text, const text::TextLayer
   std::vector<Toponym> out;
   out.reserve(raws.size());
   std::vector<LatLon> anchors;  // places resolved with one clear reading
-  auto score = [&](const Raw& r, const Gazetteer::Match& m, bool with_anchors) {
+  // A candidate's score; its parts written to `why` when given (only the kept candidates of
+  // the last pass are explained: formatting every part of every candidate costs more than
+  // the scoring).
+  std::string admin1_key;
+  auto score = [&](const Raw& r, const Gazetteer::Match& m, bool with_anchors, std::string* why) {
     const Place& p = m.place;
     double s = 0;
-    std::string why;
     auto add = [&](double v, std::string_view what) {
       if (v == 0) return;
       s += v;
-      why += fmt::format("{}{:+.2f} {}", why.empty() ? "" : ", ", v, what);
+      if (why != nullptr) *why += fmt::format("{}{:+.2f} {}", why->empty() ? "" : ", ", v, what);
     };
     switch (p.level) {
       case Level::kCountry:
@@ -472,13 +480,18 @@ std::vector<Toponym> Geocoder::Find(std::string_view text, const text::TextLayer
       auto it = countries.find(p.country);
       if (it != countries.end()) add(3 * it->second / weight, "document's country");
     }
-    if (!p.admin1.empty() && p.level == Level::kPlace &&
-        admin1s.count(fmt::format("{}.{}", p.country, p.admin1))) {
-      add(2.5, "division named in the document");
+    if (!p.admin1.empty() && p.level == Level::kPlace && !admin1s.empty()) {
+      admin1_key.assign(p.country);
+      admin1_key += '.';
+      admin1_key.append(p.admin1);
+      if (admin1s.count(admin1_key)) add(2.5, "division named in the document");
     }
     if (with_anchors && p.level == Level::kPlace && !anchors.empty()) {
       double nearest = 1e9;
-      for (const LatLon& a : anchors) nearest = std::min(nearest, DistanceKm(a, p.position));
+      for (const LatLon& a : anchors) {
+        nearest = std::min(nearest, DistanceKm(a, p.position));
+        if (nearest < 50) break;  // the nearest band: nothing nearer changes the score
+      }
       if (nearest < 50) {
         add(2, "near the document's places");
       } else if (nearest < 200) {
@@ -487,8 +500,9 @@ std::vector<Toponym> Geocoder::Find(std::string_view text, const text::TextLayer
         add(0.5, "near the document's places");
       }
     }
-    return Candidate{p, s, why};
+    return s;
   };
+  std::vector<std::pair<double, size_t>> scored;  // score, index into the mention's matches
   for (int pass = 0; pass < 2; ++pass) {
     out.clear();
     std::vector<LatLon> next_anchors;
@@ -502,12 +516,17 @@ std::vector<Toponym> Geocoder::Find(std::string_view text, const text::TextLayer
         top.span.end = std::max(top.span.end, top.name_span.end);
       }
       top.relation = r.relation;
-      for (const Gazetteer::Match& m : r.matches) {
-        top.candidates.push_back(score(r, m, pass == 1));
+      scored.clear();
+      for (size_t k = 0; k < r.matches.size(); ++k)
+        scored.emplace_back(score(r, r.matches[k], pass == 1, nullptr), k);
+      std::stable_sort(scored.begin(), scored.end(),
+                       [](const auto& a, const auto& b) { return a.first > b.first; });
+      if (scored.size() > 5) scored.resize(5);
+      for (const auto& [value, k] : scored) {
+        Candidate c{r.matches[k].place, value, {}};
+        if (pass == 1) score(r, r.matches[k], true, &c.why);
+        top.candidates.push_back(std::move(c));
       }
-      std::stable_sort(top.candidates.begin(), top.candidates.end(),
-                       [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
-      if (top.candidates.size() > 5) top.candidates.resize(5);
       if (!top.candidates.empty()) {
         top.resolved = true;
         top.place = top.candidates.front().place;
@@ -536,6 +555,15 @@ std::vector<Toponym> Geocoder::Find(std::string_view text, const text::TextLayer
       if (!r.relation.empty()) top.precision = Precision::kRelative;
       out.push_back(std::move(top));
     }
+    // A place named many times is one anchor.
+    std::sort(next_anchors.begin(), next_anchors.end(), [](const LatLon& a, const LatLon& b) {
+      return a.lat != b.lat ? a.lat < b.lat : a.lon < b.lon;
+    });
+    next_anchors.erase(std::unique(next_anchors.begin(), next_anchors.end(),
+                                   [](const LatLon& a, const LatLon& b) {
+                                     return a.lat == b.lat && a.lon == b.lon;
+                                   }),
+                       next_anchors.end());
     anchors = std::move(next_anchors);
   }
   return out;

@@ -33,28 +33,28 @@ bool IsArticle(std::string_view w) {
   return false;
 }
 
-// Replaces every `from` in `s` by `to`, left to right.
+// Replaces every `from` in `s` by `to`, left to right, in place: `to` is never longer.
 void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    if (s.compare(i, from.size(), from) == 0) {
-      out += to;
-      i += from.size();
+  size_t write = 0;
+  for (size_t read = 0; read < s.size();) {
+    if (s.compare(read, from.size(), from) == 0) {
+      for (char c : to) s[write++] = c;
+      read += from.size();
     } else {
-      out.push_back(s[i++]);
+      s[write++] = s[read++];
     }
   }
-  s = std::move(out);
+  s.resize(write);
 }
 
 bool IsVowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 
-// The consonant skeleton of one folded word: spellings of one sound unified, doubled letters
-// single, vowels dropped but the first letter kept.
-std::string WordKey(std::string w) {
+// The consonant skeleton of one folded word, appended to `out`: spellings of one sound
+// unified, doubled letters single, vowels dropped but the first letter kept. `w` is used as
+// scratch.
+void AppendWordKey(std::string& w, std::string& out) {
   // A final h after a vowel is the feminine ending that some spell out: Hamah, Raqqah.
   if (w.size() > 2 && w.back() == 'h' && IsVowel(w[w.size() - 2])) w.pop_back();
   // "aw" before a consonant is the diphthong others write o or ou: Mawsil, Zawr.
@@ -73,7 +73,7 @@ std::string WordKey(std::string w) {
   ReplaceAll(w, "q", "k");
   ReplaceAll(w, "c", "k");
   ReplaceAll(w, "w", "v");
-  std::string out;
+  const size_t start = out.size();  // doubled letters are single within the word only
   for (size_t i = 0; i < w.size(); ++i) {
     const char c = w[i];
     if (i == 0 && IsVowel(c)) {
@@ -81,10 +81,9 @@ std::string WordKey(std::string w) {
       continue;
     }
     if (i > 0 && IsVowel(c)) continue;
-    if (!out.empty() && out.back() == c) continue;
+    if (out.size() > start && out.back() == c) continue;
     out.push_back(c);
   }
-  return out;
 }
 
 }  // namespace
@@ -106,24 +105,28 @@ std::string LatinFold(std::string_view name) {
   return text::Fold(latin);
 }
 
-std::string NameKey(std::string_view name) {
-  const std::string folded = LatinFold(name);
-  std::vector<std::string> words;
-  for (size_t i = 0; i < folded.size();) {
+std::string NameKey(std::string_view name) { return NameKeyOfFolded(LatinFold(name)); }
+
+std::string NameKeyOfFolded(std::string_view folded) {
+  // Words are taken from the folded text one at a time; the scratch word is reused.
+  std::string_view words[64];
+  size_t count = 0;
+  for (size_t i = 0; i < folded.size() && count < std::size(words);) {
     size_t j = folded.find(' ', i);
-    if (j == std::string::npos) j = folded.size();
-    words.emplace_back(folded.substr(i, j - i));
+    if (j == std::string_view::npos) j = folded.size();
+    words[count++] = folded.substr(i, j - i);
     i = j + 1;
   }
   std::string key;
-  for (size_t i = 0; i < words.size(); ++i) {
-    std::string w = words[i];
-    if (w.empty()) continue;
+  thread_local std::string w;
+  for (size_t i = 0; i < count; ++i) {
+    if (words[i].empty()) continue;
     // The article written apart, before another word: "al Numan", "an Nu'man".
-    if (IsArticle(w) && i + 1 < words.size()) continue;
+    if (IsArticle(words[i]) && i + 1 < count) continue;
+    w.assign(words[i]);
     // The article joined to the word: "Alnuman", "Elkhalil".
     if (w.size() >= 6 && (w.starts_with("al") || w.starts_with("el"))) w.erase(0, 2);
-    key += WordKey(std::move(w));
+    AppendWordKey(w, key);
   }
   return key;
 }

@@ -19,6 +19,8 @@ namespace frontline::geo {
 // The key of `name` (UTF-8, any script). Empty when the name has no letters or digits.
 // Thread-safe. Deterministic: the same name always gives the same key.
 std::string NameKey(std::string_view name);
+// The same, for a name already folded by LatinFold.
+std::string NameKeyOfFolded(std::string_view folded);
 
 // The Latin, lower-case, accent-free spelling of `name` with its words separated by single
 // spaces (the first steps of NameKey, kept readable): "Ma'arrat an-Nu'man" -> "maarrat an numan".
