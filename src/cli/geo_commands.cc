@@ -117,6 +117,12 @@ int GazetteerCommand::Run(const GlobalOptions& global) const {
   }
   if (!no_default_) {
     if (Status s = builder.AddCountries(countries); !s.ok()) return fail(s);
+    // The same package's country list, beside state.json: English names world-countries lacks.
+    const std::string country_names =
+        (std::filesystem::path(divisions).parent_path() / "country.json").string();
+    if (std::filesystem::exists(country_names)) {
+      if (Status s = builder.AddCountryNames(country_names); !s.ok()) return fail(s);
+    }
     if (Status s = builder.AddDivisions(divisions); !s.ok()) return fail(s);
   }
   if (!words_.empty() && std::filesystem::exists(words_)) {

@@ -745,6 +745,38 @@ Status GazetteerBuilder::AddCountries(const std::string& path) {
   return Status::Ok();
 }
 
+Status GazetteerBuilder::AddCountryNames(const std::string& path) {
+  auto bytes = text::ReadDataFile(path, "country names");
+  if (!bytes.ok()) return bytes.status();
+  const nlohmann::json all = nlohmann::json::parse(bytes.value(), nullptr, false);
+  if (all.is_discarded() || !all.is_array()) {
+    return Status::Error(fmt::format("{}: not a JSON array of countries", path));
+  }
+  std::unordered_map<std::string, BuildPlace*> by_code;
+  for (BuildPlace& p : impl_->places)
+    if (p.level == Level::kCountry) by_code[p.country] = &p;
+  for (const nlohmann::json& c : all) {
+    if (!c.is_object() || !c.contains("name") || !c["name"].is_string()) continue;
+    auto it = by_code.find(c.value("isoCode", ""));
+    if (it == by_code.end()) continue;
+    BuildPlace& country = *it->second;
+    // Catalogue forms are how no text writes a country: "Man (Isle of)", "Virgin Islands
+    // (British)", "Hong Kong S.A.R.", "Palestinian Territory Occupied" are left out (a part
+    // in brackets alone, "British", would be read as the country).
+    const std::string name = c["name"].get<std::string>();
+    if (name.empty() || name.find('(') != std::string::npos || name.ends_with(" The") ||
+        name.ends_with(" North") || name.ends_with(" South") || name.ends_with(" Occupied") ||
+        name.find("S.A.R.") != std::string::npos) {
+      continue;
+    }
+    const std::string fold = LatinFold(name);
+    const bool known = std::any_of(country.names.begin(), country.names.end(),
+                                   [&](const auto& n) { return LatinFold(n.first) == fold; });
+    if (!known) country.names.emplace_back(name, kMain);
+  }
+  return Status::Ok();
+}
+
 Status GazetteerBuilder::AddDivisions(const std::string& path) {
   auto bytes = text::ReadDataFile(path, "divisions");
   if (!bytes.ok()) return bytes.status();

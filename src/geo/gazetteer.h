@@ -149,6 +149,10 @@ class GazetteerBuilder {
   // Adds countries from world-countries' countries.json, and the continents and world regions
   // they belong to (centred on the mean of their countries' centres).
   Status AddCountries(const std::string& path);
+  // Adds the English names that country-state-city's country.json gives countries already
+  // added ("Turkey" beside world-countries' "Türkiye", "Ivory Coast"); call after
+  // AddCountries.
+  Status AddCountryNames(const std::string& path);
   // Adds first-level divisions from country-state-city's state.json; each is matched to the
   // GeoNames admin1 code of the places around it (call after the dumps).
   Status AddDivisions(const std::string& path);

@@ -186,6 +186,7 @@ std::vector<Toponym> Geocoder::Find(std::string_view text, const text::TextLayer
       for (auto e = ends.rbegin(); e != ends.rend(); ++e) {
         const size_t last = *e;
         if (article && last == i) break;  // "Al" alone is not a name
+        if (words_->Has("not_place", t.Fold(last))) continue;  // "Al- Qaida": an organisation
         size_t end_byte = t.at(last).span.end;
         // "U.S." : the final period belongs to the abbreviation.
         if (last + 1 < sentence.token_end && t.Fold(last + 1) == "." &&
@@ -273,6 +274,7 @@ std::vector<Toponym> Geocoder::Find(std::string_view text, const text::TextLayer
       surnames.insert(r.fold);
     }
   }
+  size_t metonym_end = 0;  // the last token of the latest capital read as its government
   for (Raw& r : raws) {
     const text::Sentence& sentence = layer.sentences[r.sentence];
     r.span_first = r.first;
@@ -399,9 +401,31 @@ std::vector<Toponym> Geocoder::Find(std::string_view text, const text::TextLayer
       if (!t.Capitalised(after) && words_->Has("not_after", t.Fold(after))) r.keep = false;
     }
     if (at_start && !r.strong && r.kind.empty()) r.keep = false;
+    // "Assad's regime", "Haftar's forces": a person's or a group's, not a place.
+    if (!r.strong && r.kind.empty() && after + 1 < sentence.token_end && t.Fold(after) == "'s" &&
+        t.IsWord(after + 1) && words_->Has("owned", t.Fold(after + 1))) {
+      r.keep = false;
+    }
     if (common && !r.strong && !locative) r.keep = false;
     if (r.small && !locative && !multiword) r.keep = false;
     if (abbreviation_only && r.fold.size() < 2) r.keep = false;
+    // A capital as the agent of a passive ("implemented by Damascus and Moscow") is its
+    // government acting, not a place; so is a capital joined to such a one by "and".
+    const bool capital =
+        std::any_of(r.matches.begin(), r.matches.end(), [](const Gazetteer::Match& m) {
+          return (m.flags & kMain) && m.place.feature_code == "PPLC";
+        });
+    const bool name_goes_on =  // "by London-based", "by Paris Police": part of a longer name
+        has_after && (t.Joiner(after) || (t.IsWord(after) && t.Capitalised(after)));
+    if (capital && !name_goes_on && r.kind.empty() && r.relation.empty() &&
+        r.first > sentence.token_begin) {
+      const std::string_view previous = t.Fold(r.first - 1);
+      if (previous == "by" ||
+          (previous == "and" && metonym_end != 0 && metonym_end + 2 == r.first)) {
+        r.keep = false;
+        metonym_end = r.last;
+      }
+    }
   }
   raws.erase(std::remove_if(raws.begin(), raws.end(), [](const Raw& r) { return !r.keep; }),
              raws.end());
