@@ -88,7 +88,7 @@ bool ParseNumber(std::string_view s, T& out) {
 // The folded form under which a name is indexed: Latin transliterations folded to plain
 // lower-case words; names in other scripts folded within their script (matched exactly).
 std::string IndexFold(std::string_view name) {
-  return IsLatinScript(name) ? LatinFold(name) : text::Fold(name);
+  return IsLatinScript(name) ? LatinFold(name) : ScriptFold(name);
 }
 
 // The centre (planar centroid in degrees) of the largest polygon of a GeoJSON outline.
@@ -425,7 +425,7 @@ std::vector<Gazetteer::Match> Gazetteer::Lookup(std::string_view name, std::stri
     }
   };
   // Names written in another script are indexed as written; try that first.
-  if (!IsLatinScript(name)) rank(LookupFolded(text::Fold(name)));
+  if (!IsLatinScript(name)) rank(LookupFolded(ScriptFold(name)));
   const std::string fold = LatinFold(name);
   rank(LookupFolded(fold));
   if (out.size() >= limit) {

@@ -196,7 +196,12 @@ std::vector<Toponym> Geocoder::Find(std::string_view text, const text::TextLayer
         const std::string_view phrase =
             text.substr(t.at(i).span.begin, end_byte - t.at(i).span.begin);
         std::string fold = LatinFold(phrase);
-        std::vector<Gazetteer::Match> found = g.LookupFolded(fold);
+        // A name in another script (Arabic, Burmese) is looked up as written first: its
+        // transliteration loses letters ("عدن" -> "dn") and finds other places.
+        const bool other_script = !text::IsAscii(phrase) && !IsLatinScript(phrase);
+        std::vector<Gazetteer::Match> found;
+        if (other_script) found = g.LookupFolded(ScriptFold(phrase));
+        if (found.empty()) found = g.LookupFolded(fold);
         // "HAJ", "AL": capitals-only short words name places only as a country's initials
         // (codes of airports and provinces are not how news names places).
         if (phrase.size() <= 5 && std::none_of(phrase.begin(), phrase.end(),

@@ -105,6 +105,26 @@ std::string LatinFold(std::string_view name) {
   return text::Fold(latin);
 }
 
+std::string ScriptFold(std::string_view name) {
+  const std::string folded = text::Fold(name);
+  constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
+  std::string out;
+  out.reserve(folded.size());
+  for (size_t i = 0; i < folded.size();) {
+    size_t j = folded.find(' ', i);
+    if (j == std::string::npos) j = folded.size();
+    std::string_view word = std::string_view(folded).substr(i, j - i);
+    // The article before at least three more letters (two bytes each in Arabic).
+    if (word.starts_with(kArticle) && word.size() >= kArticle.size() + 6) {
+      word.remove_prefix(kArticle.size());
+    }
+    if (!out.empty()) out += ' ';
+    out.append(word);
+    i = j + 1;
+  }
+  return out;
+}
+
 std::string NameKey(std::string_view name) { return NameKeyOfFolded(LatinFold(name)); }
 
 std::string NameKeyOfFolded(std::string_view folded) {

@@ -22,6 +22,11 @@ std::string NameKey(std::string_view name);
 // The same, for a name already folded by LatinFold.
 std::string NameKeyOfFolded(std::string_view folded);
 
+// A name written in another script than Latin, folded within its script (text::Fold) and with
+// the Arabic article joined to a word dropped ("الخرطوم" and "خرطوم" meet), as LatinFold's key
+// drops "al-": the form under which such names are indexed and looked up.
+std::string ScriptFold(std::string_view name);
+
 // The Latin, lower-case, accent-free spelling of `name` with its words separated by single
 // spaces (the first steps of NameKey, kept readable): "Ma'arrat an-Nu'man" -> "maarrat an numan".
 std::string LatinFold(std::string_view name);
