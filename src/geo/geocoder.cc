@@ -469,6 +469,37 @@ std::vector<Toponym> Geocoder::Find(std::string_view text, const text::TextLayer
     }
   }
 
+  // Near spellings were looked up before the document's country was known, among every
+  // country's places: where a mention has only near spellings and none in the country the
+  // document is most about, that country's own near spellings are looked up too ("Marea" in
+  // a report on Syria is the Syrian village before a town of the same sound elsewhere).
+  if (!countries.empty()) {
+    const auto top =
+        std::max_element(countries.begin(), countries.end(),
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
+    const std::string& main_country = top->first;
+    for (Raw& r : raws) {
+      if (r.matches.empty() || r.fold.size() < 5) continue;
+      const bool only_near = std::all_of(r.matches.begin(), r.matches.end(),
+                                         [](const Gazetteer::Match& m) { return m.distance > 0; });
+      const bool in_main =
+          std::any_of(r.matches.begin(), r.matches.end(),
+                      [&](const Gazetteer::Match& m) { return m.place.country == main_country; });
+      if (!only_near || in_main) continue;
+      const std::string_view phrase =
+          text.substr(t.at(r.first).span.begin, t.at(r.last).span.end - t.at(r.first).span.begin);
+      const uint32_t allowed = std::max<uint32_t>(2, static_cast<uint32_t>(r.fold.size() / 4));
+      for (Gazetteer::Match& m : g.Lookup(phrase, main_country, 12, allowed)) {
+        if (m.place.country != main_country || m.distance == 0 || m.distance - 1 > allowed)
+          continue;
+        const bool known = std::any_of(r.matches.begin(), r.matches.end(), [&](const auto& o) {
+          return o.place.index == m.place.index;
+        });
+        if (!known) r.matches.push_back(std::move(m));
+      }
+    }
+  }
+
   // 4. Resolution.
   std::vector<Toponym> out;
   out.reserve(raws.size());
@@ -507,7 +538,12 @@ std::vector<Toponym> Geocoder::Find(std::string_view text, const text::TextLayer
     if (m.distance > 0) add(-1.0 - 0.5 * (m.distance - 1), "spelling");
     if (weight > 0) {
       auto it = countries.find(p.country);
-      if (it != countries.end()) add(3 * it->second / weight, "document's country");
+      if (it != countries.end()) {
+        add(3 * it->second / weight, "document's country");
+      } else if (m.distance > 0 && p.level == Level::kPlace) {
+        // A near spelling is weak evidence on its own: abroad, it needs more than its size.
+        add(-2.5, "near spelling, outside the document's countries");
+      }
     }
     if (!p.admin1.empty() && p.level == Level::kPlace && !admin1s.empty()) {
       admin1_key.assign(p.country);
