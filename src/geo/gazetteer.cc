@@ -394,7 +394,8 @@ void Gazetteer::ForEachName(
 }
 
 std::vector<Gazetteer::Match> Gazetteer::Lookup(std::string_view name, std::string_view country,
-                                                size_t limit, uint32_t max_edits) const {
+                                                size_t limit, uint32_t max_edits,
+                                                bool country_only) const {
   std::vector<Match> out;
   if (!impl_) return out;
   const Header& h = *impl_->header;
@@ -469,6 +470,7 @@ std::vector<Gazetteer::Match> Gazetteer::Lookup(std::string_view name, std::stri
         continue;
       const PlaceRecord& r = impl_->Record(index);
       const std::string_view record_country(r.country, r.country[0] == 0 ? 0 : 2);
+      if (country_only && record_country != country) continue;
       ranked.push_back(Ranked{near[k].second, !country.empty() && record_country != country,
                               -static_cast<int>(r.level), r.feature_class == 'P' ? 0 : 1,
                               -SeatImportance(impl_->String(r.fcode)), -r.population, index});

@@ -115,9 +115,10 @@ class Gazetteer {
   // `country` (when given) first, then countries, divisions, populated places, seats of
   // government before other places (PPLC, PPLA, PPLA2 ...), then by population. At most
   // `limit` places. With `max_edits`, spellings of the key more than that many edits from
-  // the name are left out (the same places as filtering the full answer, found faster).
+  // the name are left out (the same places as filtering the full answer, found faster); with
+  // `country_only`, the key's places outside `country` too.
   std::vector<Match> Lookup(std::string_view name, std::string_view country = "", size_t limit = 10,
-                            uint32_t max_edits = UINT32_MAX) const;
+                            uint32_t max_edits = UINT32_MAX, bool country_only = false) const;
   // Only the exact (folded) names: no key matching. `folded` must already be folded
   // (LatinFold). Cheap: used to try every phrase of a sentence.
   std::vector<Match> LookupFolded(std::string_view folded) const;

@@ -51,7 +51,8 @@ struct Tokens {
 };
 
 struct Raw {
-  size_t first = 0, last = 0;  // tokens of the name, inclusive
+  size_t first = 0, last = 0;  // tokens of the name, inclusive (with an article joined to it)
+  size_t name_first = 0;       // the first token of the name as looked up (no article)
   uint32_t sentence = 0;
   std::vector<Gazetteer::Match> matches;
   bool demonym = false;                  // only a country's adjective
@@ -252,7 +253,7 @@ std::vector<Toponym> Geocoder::Find(std::string_view text, const text::TextLayer
         continue;
       }
       Raw r;
-      r.first = i;
+      r.first = r.name_first = i;
       // The article written before the name it belongs to: "al-Ramadi" matched as "Ramadi".
       if (i >= sentence.token_begin + 2 && t.Joiner(i - 1) &&
           words_->Has("article", t.Fold(i - 2))) {
@@ -479,19 +480,23 @@ std::vector<Toponym> Geocoder::Find(std::string_view text, const text::TextLayer
                          [](const auto& a, const auto& b) { return a.second < b.second; });
     const std::string& main_country = top->first;
     for (Raw& r : raws) {
-      if (r.matches.empty() || r.fold.size() < 5) continue;
+      // The same conditions as the first search for near spellings.
+      if (r.matches.empty() || r.fold.size() < 5 || g.IsCommonWord(r.fold) ||
+          words_->Has("article", t.Fold(r.name_first))) {
+        continue;
+      }
       const bool only_near = std::all_of(r.matches.begin(), r.matches.end(),
                                          [](const Gazetteer::Match& m) { return m.distance > 0; });
       const bool in_main =
           std::any_of(r.matches.begin(), r.matches.end(),
                       [&](const Gazetteer::Match& m) { return m.place.country == main_country; });
       if (!only_near || in_main) continue;
-      const std::string_view phrase =
-          text.substr(t.at(r.first).span.begin, t.at(r.last).span.end - t.at(r.first).span.begin);
+      const std::string_view phrase = text.substr(
+          t.at(r.name_first).span.begin, t.at(r.last).span.end - t.at(r.name_first).span.begin);
       const uint32_t allowed = std::max<uint32_t>(2, static_cast<uint32_t>(r.fold.size() / 4));
-      for (Gazetteer::Match& m : g.Lookup(phrase, main_country, 12, allowed)) {
-        if (m.place.country != main_country || m.distance == 0 || m.distance - 1 > allowed)
-          continue;
+      for (Gazetteer::Match& m : g.Lookup(phrase, main_country, 12, allowed, true)) {
+        if (m.distance == 0 || m.distance - 1 > allowed) continue;
+        if (r.fold.size() >= 7) m.flags |= kMain;
         const bool known = std::any_of(r.matches.begin(), r.matches.end(), [&](const auto& o) {
           return o.place.index == m.place.index;
         });

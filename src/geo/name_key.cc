@@ -128,7 +128,8 @@ std::string ScriptFold(std::string_view name) {
 std::string NameKey(std::string_view name) { return NameKeyOfFolded(LatinFold(name)); }
 
 std::string NameKeyOfFolded(std::string_view folded) {
-  // Words are taken from the folded text one at a time; the scratch word is reused.
+  // Words are taken from the folded text one at a time; the scratch word is reused. Past 64
+  // words the rest is left out (no place name is that long; index and query cut alike).
   std::string_view words[64];
   size_t count = 0;
   for (size_t i = 0; i < folded.size() && count < std::size(words);) {

@@ -301,8 +301,8 @@ size_t Matcher::AnaphoricDay(size_t i, Expression& e) const {
     j += 2;
   } else if (Is(j, "the") && (Is(j + 1, "next") || Is(j + 1, "following") || Is(j + 1, "same")) &&
              PartAt(j + 2) != DayPart::kNone) {
-    // "the next morning", "the following evening", "the same night"
-    e.part = PartAt(j + 2);
+    // "the next morning", "the following evening", "the same night": the day (TimeBank
+    // writes these as dates; the part of the day is not kept)
     amount = Is(j + 1, "same") ? 0 : 1;
     j = PartEnd(j + 2);
   } else if (Is(j, "that") && Is(j + 1, "day")) {

@@ -123,11 +123,6 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer,
         for (const LexEntry& entry : *w.entries) w.mask |= Bit(entry.category);
       }
       int mark = 0;
-      // "is to resume", "are to meet": a plan, so the future.
-      if (w.fold == "to" && !words.empty() &&
-          (words.back().fold == "is" || words.back().fold == "are")) {
-        tense_marks.back() = 1;
-      }
       if (FindIn(w.entries, Category::kFuture) != nullptr || w.surface.ends_with("'ll") ||
           w.surface.ends_with("\xE2\x80\x99ll")) {
         mark = 1;
@@ -155,6 +150,17 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer,
     tense_marks.push_back(0);
     words.push_back(w);
   }
+  // "is to resume", "are to meet": a plan, so the future ("is to blame", "is to the north"
+  // are not).
+  for (size_t k = 1; k + 1 < words.size(); ++k) {
+    const std::string_view next = words[k + 1].fold;
+    if (words[k].fold == "to" && (words[k - 1].fold == "is" || words[k - 1].fold == "are") &&
+        words[k + 1].is_word && next != "blame" && next != "the" && next != "a" && next != "an" &&
+        next != "this" && next != "that" && next != "its" && next != "their" && next != "his" &&
+        next != "her") {
+      tense_marks[k - 1] = 1;
+    }
+  }
   Matcher matcher(*lexicon_, words);
   for (size_t i = 0; i < words.size();) {
     // Most words open nothing: skip them without trying every rule.
@@ -179,7 +185,7 @@ void Tagger::Tag(std::string_view text, const text::TextLayer& layer,
       // refused", "in March, it announced").
       if (e.tense == 0 && d <= 6 && end - 1 + d < words.size() && tense_marks[end - 1 + d] != 0 &&
           (tense_marks[end - 1 + d] != -2 || d <= 3)) {
-        e.tense = tense_marks[end - 1 + d];
+        e.tense = tense_marks[end - 1 + d] == -2 ? -1 : tense_marks[end - 1 + d];
       }
     }
     // No marker nearby: a future auxiliary further left still governs the clause ("will be
