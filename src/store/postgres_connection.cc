@@ -89,13 +89,6 @@ class PostgresConnection : public Connection {
     }
     return std::make_unique<PostgresStatement>(this, name);
   }
-  Status status() const override { return status_; }
-  void ClearError() override {
-    status_ = Status::Ok();
-    unusable_ = false;
-    timed_out_ = false;
-  }
-  bool Unusable() const override { return unusable_; }
   void SetDeadline(std::optional<std::chrono::steady_clock::time_point> deadline) override {
     int64_t ms = 0;  // 0: no limit
     if (deadline) {
@@ -111,7 +104,6 @@ class PostgresConnection : public Connection {
     Exec(fmt::format("SET statement_timeout = {}", ms));
     if (status_.ok()) statement_timeout_ms_ = ms;
   }
-  bool TimedOut() const override { return timed_out_; }
   const std::string& name() const override { return name_; }
   int64_t Insert(std::string_view sql, const std::vector<Value>& values) override {
     Statement& insert = Prepare(std::string(sql) + " RETURNING id").Bind(values);
@@ -165,9 +157,6 @@ class PostgresConnection : public Connection {
   std::unique_ptr<pqxx::connection> connection_;
   std::unique_ptr<pqxx::nontransaction> work_;
   std::string name_;
-  Status status_;
-  bool unusable_ = false;
-  bool timed_out_ = false;
   int64_t statement_timeout_ms_ = 0;
   size_t next_name_ = 0;
 };

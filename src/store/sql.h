@@ -70,18 +70,22 @@ class Connection {
   // it again.
   Statement& Prepare(std::string_view sql);
   // The first failure since the last ClearError(), or ok.
-  virtual Status status() const = 0;
-  virtual void ClearError() = 0;
+  Status status() const { return status_; }
+  void ClearError() {
+    status_ = Status::Ok();
+    unusable_ = false;
+    timed_out_ = false;
+  }
   // Whether that failure was the database's rather than one statement's: locked past the
   // wait, disk full, an I/O error, the connection lost. A batch cannot go on after one.
-  virtual bool Unusable() const = 0;
+  bool Unusable() const { return unusable_; }
 
   // Bounds the time of what runs from now on: a statement still running at `deadline` is
   // interrupted and fails, and TimedOut() tells that failure apart. nullopt: no bound. SQLite
   // checks the clock as a statement runs; PostgreSQL sets statement_timeout to the time left.
   virtual void SetDeadline(std::optional<std::chrono::steady_clock::time_point> deadline) = 0;
   // Whether the failure in status() is a statement interrupted at the deadline.
-  virtual bool TimedOut() const = 0;
+  bool TimedOut() const { return timed_out_; }
   // Where the connection points, for messages ("events.db", "postgresql://host/db").
   virtual const std::string& name() const = 0;
 
@@ -109,6 +113,11 @@ class Connection {
     statements_.clear();
     failed_.clear();
   }
+
+  // The failure state, set by each back end when a call fails (the first failure stands).
+  Status status_;
+  bool unusable_ = false;
+  bool timed_out_ = false;
 
  private:
   std::map<std::string, std::unique_ptr<Statement>, std::less<>> statements_;

@@ -142,13 +142,6 @@ class SqliteConnection : public Connection {
     prepared = statement != nullptr;
     return std::make_unique<SqliteStatement>(this, statement);
   }
-  Status status() const override { return status_; }
-  void ClearError() override {
-    status_ = Status::Ok();
-    unusable_ = false;
-    timed_out_ = false;
-  }
-  bool Unusable() const override { return unusable_; }
   void SetDeadline(std::optional<std::chrono::steady_clock::time_point> deadline) override {
     deadline_ = deadline;
     timed_out_ = false;
@@ -159,7 +152,6 @@ class SqliteConnection : public Connection {
       sqlite3_progress_handler(db_, 0, nullptr, nullptr);
     }
   }
-  bool TimedOut() const override { return timed_out_; }
   const std::string& name() const override { return name_; }
   int64_t Insert(std::string_view sql, const std::vector<Value>& values) override {
     Prepare(sql).Bind(values).Run();
@@ -194,10 +186,7 @@ class SqliteConnection : public Connection {
   }
 
   int busy_timeout_ms_;
-  Status status_;
-  bool unusable_ = false;
   std::optional<std::chrono::steady_clock::time_point> deadline_;
-  bool timed_out_ = false;
 };
 
 Statement& SqliteStatement::Bind(const std::vector<Value>& values) {
