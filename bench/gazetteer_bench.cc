@@ -13,6 +13,7 @@
 
 #include "corpus.h"
 #include "geo/gazetteer.h"
+#include "geo/geocoder.h"
 #include "geo/name_key.h"
 
 int main(int argc, char** argv) {
@@ -50,8 +51,7 @@ int main(int argc, char** argv) {
     const auto t2 = Clock::now();
     for (const std::string& name : names) {
       const uint32_t bound =
-          bounded ? std::max<uint32_t>(2, static_cast<uint32_t>(geo::LatinFold(name).size() / 4))
-                  : UINT32_MAX;
+          bounded ? geo::NearSpellingEdits(geo::LatinFold(name).size()) : UINT32_MAX;
       const auto n0 = Clock::now();
       for (int k = 0; k < 20000; ++k) {
         found += !g.value().Lookup(name, "SY", 3, bound).empty();

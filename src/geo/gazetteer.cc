@@ -91,6 +91,19 @@ std::string IndexFold(std::string_view name) {
   return IsLatinScript(name) ? LatinFold(name) : ScriptFold(name);
 }
 
+// A packaged data file that holds one JSON array (`what` names the file in messages, `items`
+// what its array holds).
+Result<nlohmann::json> ReadJsonArray(const std::string& path, std::string_view what,
+                                     std::string_view items) {
+  auto bytes = text::ReadDataFile(path, what);
+  if (!bytes.ok()) return bytes.status();
+  nlohmann::json all = nlohmann::json::parse(bytes.value(), nullptr, false);
+  if (all.is_discarded() || !all.is_array()) {
+    return Status::Error(fmt::format("{}: not a JSON array of {}", path, items));
+  }
+  return all;
+}
+
 // The centre (planar centroid in degrees) of the largest polygon of a GeoJSON outline.
 std::optional<LatLon> LargestPolygonCentre(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -625,12 +638,9 @@ Status GazetteerBuilder::AddDump(const std::string& path, const ProblemSink& pro
 }
 
 Status GazetteerBuilder::AddCountries(const std::string& path) {
-  auto bytes = text::ReadDataFile(path, "countries");
-  if (!bytes.ok()) return bytes.status();
-  const nlohmann::json all = nlohmann::json::parse(bytes.value(), nullptr, false);
-  if (all.is_discarded() || !all.is_array()) {
-    return Status::Error(fmt::format("{}: not a JSON array of countries", path));
-  }
+  auto read = ReadJsonArray(path, "countries", "countries");
+  if (!read.ok()) return read.status();
+  const nlohmann::json& all = read.value();
   for (const nlohmann::json& c : all) {
     if (!c.is_object()) continue;
     const std::string code = c.value("cca2", "");
@@ -748,12 +758,9 @@ Status GazetteerBuilder::AddCountries(const std::string& path) {
 }
 
 Status GazetteerBuilder::AddCountryNames(const std::string& path) {
-  auto bytes = text::ReadDataFile(path, "country names");
-  if (!bytes.ok()) return bytes.status();
-  const nlohmann::json all = nlohmann::json::parse(bytes.value(), nullptr, false);
-  if (all.is_discarded() || !all.is_array()) {
-    return Status::Error(fmt::format("{}: not a JSON array of countries", path));
-  }
+  auto read = ReadJsonArray(path, "country names", "countries");
+  if (!read.ok()) return read.status();
+  const nlohmann::json& all = read.value();
   std::unordered_map<std::string, BuildPlace*> by_code;
   for (BuildPlace& p : impl_->places)
     if (p.level == Level::kCountry) by_code[p.country] = &p;
@@ -780,12 +787,9 @@ Status GazetteerBuilder::AddCountryNames(const std::string& path) {
 }
 
 Status GazetteerBuilder::AddDivisions(const std::string& path) {
-  auto bytes = text::ReadDataFile(path, "divisions");
-  if (!bytes.ok()) return bytes.status();
-  const nlohmann::json all = nlohmann::json::parse(bytes.value(), nullptr, false);
-  if (all.is_discarded() || !all.is_array()) {
-    return Status::Error(fmt::format("{}: not a JSON array of divisions", path));
-  }
+  auto read = ReadJsonArray(path, "divisions", "divisions");
+  if (!read.ok()) return read.status();
+  const nlohmann::json& all = read.value();
   // Per country: its populated places, and its seats of first-level divisions by name key.
   std::unordered_map<std::string, std::vector<uint32_t>> by_country;
   std::unordered_map<std::string, std::string> seat_admin1;  // "SY|key" -> admin1

@@ -216,7 +216,7 @@ std::vector<Toponym> Geocoder::Find(std::string_view text, const text::TextLayer
           const bool common_word = g.IsCommonWord(fold);
           // Spellings: the name key, near spellings only. A near spelling of a place's name is
           // that name, written another way.
-          const uint32_t allowed = std::max<uint32_t>(2, static_cast<uint32_t>(fold.size() / 4));
+          const uint32_t allowed = NearSpellingEdits(fold.size());
           for (Gazetteer::Match& m : g.Lookup(phrase, "", 12, allowed)) {
             if (m.distance == 0) continue;
             if (fold.size() >= 7) m.flags |= kMain;
@@ -493,7 +493,7 @@ std::vector<Toponym> Geocoder::Find(std::string_view text, const text::TextLayer
       if (!only_near || in_main) continue;
       const std::string_view phrase = text.substr(
           t.at(r.name_first).span.begin, t.at(r.last).span.end - t.at(r.name_first).span.begin);
-      const uint32_t allowed = std::max<uint32_t>(2, static_cast<uint32_t>(r.fold.size() / 4));
+      const uint32_t allowed = NearSpellingEdits(r.fold.size());
       for (Gazetteer::Match& m : g.Lookup(phrase, main_country, 12, allowed, true)) {
         if (m.distance == 0 || m.distance - 1 > allowed) continue;
         if (r.fold.size() >= 7) m.flags |= kMain;

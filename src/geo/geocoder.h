@@ -16,6 +16,8 @@
 #ifndef FRONTLINE_GEO_GEOCODER_H_
 #define FRONTLINE_GEO_GEOCODER_H_
 
+#include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -72,6 +74,12 @@ struct Toponym {
   std::string relation;               // "", "north of", "near", "border", "route", ...
   std::vector<Candidate> candidates;  // best first, at most five
 };
+
+// How many edits a near spelling of a name (folded by LatinFold, `fold_size` bytes) may be
+// from a gazetteer spelling for the geocoder to take it: max(2, a quarter of its length).
+inline uint32_t NearSpellingEdits(size_t fold_size) {
+  return std::max<uint32_t>(2, static_cast<uint32_t>(fold_size / 4));
+}
 
 class Geocoder {
  public:
